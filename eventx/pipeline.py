@@ -1,0 +1,85 @@
+"""The pipeline users call: text in, `Document` with events out.
+
+    nlp = eventx.load()
+    doc = nlp("Two jets entered Estonian airspace on Monday.", published="2023-03-14")
+    for doc in nlp.pipe(texts, batch_size=32): ...
+
+A pipeline is sentence splitting, then an extractor (a trained model or the lexicon baseline)
+that fills `Document.events`. It holds no global state: load two, use both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import islice
+from typing import Any, Iterable, Iterator, Protocol
+
+from eventx.ontology import Ontology
+from eventx.readers import make_document
+from eventx.records import Document, Event
+from eventx.text import split_sentences
+
+
+class Extractor(Protocol):
+    name: str
+
+    def extract(self, doc: Document) -> list[Event]: ...
+
+
+class Pipeline:
+    def __init__(self, extractor: Extractor, ontology: Ontology, *, source: str = "") -> None:
+        self.extractor = extractor
+        self.ontology = ontology
+        self.source = source
+
+    @property
+    def name(self) -> str:
+        return self.extractor.name
+
+    def __call__(
+        self, text: str | Document, *, published: str | dt.date | None = None, id: str | None = None,
+        title: str | None = None, url: str | None = None,
+    ) -> Document:
+        doc = text if isinstance(text, Document) else make_document(
+            text, id=id, title=title, published=published, url=url)
+        return next(iter(self.pipe([doc], batch_size=1)))
+
+    def pipe(self, items: Iterable[str | Document | dict[str, Any]], batch_size: int = 32) -> Iterator[Document]:
+        """Documents with events, in input order; strings and dicts are turned into Documents."""
+        stream = iter(items)
+        while batch := list(islice(stream, batch_size)):
+            docs = [self._as_document(x) for x in batch]
+            for doc in docs:
+                if not doc.sentences:
+                    doc.sentences = split_sentences(doc.text)
+            batch_extract = getattr(self.extractor, "extract_batch", None)
+            if batch_extract is not None:
+                for doc, events in zip(docs, batch_extract(docs)):
+                    doc.events = events
+            else:
+                for doc in docs:
+                    doc.events = self.extractor.extract(doc)
+            yield from docs
+
+    @staticmethod
+    def _as_document(item: str | Document | dict[str, Any]) -> Document:
+        if isinstance(item, Document):
+            return item.model_copy(deep=True)
+        if isinstance(item, str):
+            return make_document(item)
+        if isinstance(item, dict):
+            return make_document(item.get("text"), id=item.get("id"), title=item.get("title"),
+                                 published=item.get("published"), url=item.get("url"))
+        raise TypeError(f"cannot make a Document from {type(item).__name__}")
+
+    def info(self) -> dict[str, Any]:
+        return {
+            "model": self.name,
+            "model_source": self.source,
+            "ontology": self.ontology.name,
+            "ontology_version": self.ontology.version,
+            "event_types": len(self.ontology.types),
+        }
+
+    def __repr__(self) -> str:
+        return f"Pipeline(model={self.name!r}, ontology={self.ontology.name} {self.ontology.version})"
