@@ -22,8 +22,21 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = [
-    "load", "Pipeline", "Document", "Event", "Argument", "Span", "TimeValue", "Place", "Entity",
-    "Ontology", "EventxError", "InputError", "ModelError", "OntologyError", "default_model_path",
+    "Argument",
+    "Document",
+    "Entity",
+    "Event",
+    "EventxError",
+    "InputError",
+    "ModelError",
+    "Ontology",
+    "OntologyError",
+    "Pipeline",
+    "Place",
+    "Span",
+    "TimeValue",
+    "default_model_path",
+    "load",
 ]
 
 BASELINE = "baseline"
@@ -35,11 +48,12 @@ def default_model_path() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "models" / "default"
 
 
-def load(path: str | Path | None = None, *, ontology: str | Path | None = None) -> Pipeline:
+def load(path: str | Path | None = None, *, ontology: str | Path | None = None,
+         quantize: bool = False) -> Pipeline:
     """A ready pipeline: the bundled default model, a trained model directory, or "baseline".
 
-    With no trained model bundled yet, `load()` falls back to the lexicon baseline, and its
-    `name` says so.
+    With no trained model bundled, `load()` falls back to the lexicon baseline, and its `name`
+    says so. `quantize=True` runs the model in int8 on CPU (see benchmarks/RESULTS.md).
     """
     from eventx.baseline import LexiconBaseline
     from eventx.pipeline import Pipeline
@@ -56,7 +70,7 @@ def load(path: str | Path | None = None, *, ontology: str | Path | None = None) 
         raise ModelError(f"{path}: not an eventx model directory (no config.json)")
     from eventx.model import load_model
 
-    model = load_model(path)
+    model = load_model(path, quantize=quantize)
     return Pipeline(model, model.ontology if ontology is None else onto, source=str(path))
 
 

@@ -11,11 +11,11 @@ import re
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Event, Span
 
-_NEGATION = re.compile(r"\b(not|no|never|n't|denied|without|neither|nor)\b", re.I)
+_NEGATION = re.compile(r"\b(not|no|never|n't|denied|without|neither|nor)\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(likely|reportedly|allegedly|apparently|believed|probably|possibly|"
-                    r"unconfirmed|unverified|suspected|may have|might have)\b", re.I)
+                    r"unconfirmed|unverified|suspected|may have|might have)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(would|will|could|may|might|plans? to|planned|threat\w* to|if|"
-                           r"intends? to|wants? to|want)\b", re.I)
+                           r"intends? to|wants? to|want)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:(?:on|last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
@@ -44,7 +44,7 @@ class LexiconBaseline:
             for word in t.triggers:
                 owners.setdefault(word.lower(), []).append(t.name)
         for word, types in owners.items():
-            pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.I)
+            pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
             self._triggers.append((pattern, types[0], 0.6 / len(types)))
 
     def extract(self, doc: Document) -> list[Event]:

@@ -6,9 +6,10 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -35,18 +36,18 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Model directory, or 'baseline'. Default: the bundled model.")]
-OntologyOpt = Annotated[Optional[Path], typer.Option(help="Extra ontology file (JSON) extending the default.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model directory, or 'baseline'. Default: the bundled model.")]
+OntologyOpt = Annotated[Path | None, typer.Option(help="Extra ontology file (JSON) extending the default.")]
 
 
 @app.command()
 @_friendly
 def extract(
     inputs: Annotated[list[Path], typer.Argument(help="Article files, JSONL, CSV, Parquet, or directories of them.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output .jsonl or .parquet (default: JSON Lines on stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output .jsonl or .parquet (default: JSON Lines on stdout).")] = None,
     model: ModelOpt = None,
     ontology: OntologyOpt = None,
-    rejects: Annotated[Optional[Path], typer.Option(help="Where bad input records go (default: OUTPUT.rejects.jsonl).")] = None,
+    rejects: Annotated[Path | None, typer.Option(help="Where bad input records go (default: OUTPUT.rejects.jsonl).")] = None,
     batch_size: Annotated[int, typer.Option(min=1)] = 16,
     text_field: Annotated[str, typer.Option(help="Field holding the text (JSONL, CSV, Parquet).")] = "text",
     id_field: str = "id",
@@ -108,7 +109,7 @@ def schema() -> None:
 @app.command(name="ontology")
 @_friendly
 def ontology_cmd(
-    extra: Annotated[Optional[Path], typer.Argument(help="Extra ontology file to merge in.")] = None,
+    extra: Annotated[Path | None, typer.Argument(help="Extra ontology file to merge in.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ontology as JSON.")] = False,
 ) -> None:
     """Print the event types, their definitions and roles."""
@@ -143,6 +144,110 @@ def info(model: ModelOpt = None) -> None:
     }
     for key, value in data.items():
         typer.echo(f"{key:18s} {value}")
+
+
+@app.command()
+@_friendly
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Gold Document JSON Lines files.")],
+    ontology: OntologyOpt = None,
+) -> None:
+    """Check gold files against the ontology; report every problem with its line."""
+    from eventx.gold import validate_file
+    from eventx.ontology import Ontology
+
+    onto = Ontology.load(ontology)
+    failed = False
+    for path in files:
+        result = validate_file(path, onto)
+        for problem in result.problems:
+            typer.echo(problem)
+        status = "ok" if result.ok else f"{len(result.problems)} problems"
+        typer.echo(f"{path}: {result.documents} documents, {result.events} events: {status}", err=True)
+        failed |= not result.ok
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_friendly
+def train(
+    train_file: Annotated[Path, typer.Option("--train", help="Gold Document JSON Lines to train on.")],
+    dev_file: Annotated[Path | None, typer.Option("--dev", help="Gold JSON Lines for early stopping and calibration.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Directory for the trained model.")] = Path("model"),
+    epochs: Annotated[int, typer.Option(min=1)] = 10,
+    batch_size: Annotated[int, typer.Option(min=1)] = 16,
+    learning_rate: float = 1e-3,
+    patience: Annotated[int, typer.Option(help="Stop after this many epochs without dev gain.")] = 3,
+    seed: int = 13,
+    lora_rank: Annotated[int, typer.Option(help="LoRA rank; 0 fine-tunes the whole encoder.")] = 8,
+    device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",
+    ontology: OntologyOpt = None,
+) -> None:
+    """Train a model on gold Document JSON Lines (see docs/data.md)."""
+    from eventx.model.train import TrainConfig, read_gold
+    from eventx.model.train import train as run
+    from eventx.ontology import Ontology
+
+    config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
+                         patience=patience, seed=seed, lora_rank=lora_rank, device=device)
+    dev = read_gold(dev_file) if dev_file else []
+    run(read_gold(train_file), dev, out, config, Ontology.load(ontology),
+        log=lambda line: typer.echo(line, err=True))
+
+
+@app.command()
+@_friendly
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold Document JSON Lines.")],
+    pred: Annotated[Path | None, typer.Option("--pred", help="Predicted Document JSON Lines (or Parquet) for the gold documents.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Predict the gold texts with this model directory, or 'baseline'. Default (without --pred): the bundled model.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Directory for report.json, report.md, report.html and the plots.")] = None,
+    samples: Annotated[int, typer.Option(min=0, help="Bootstrap resamples of the documents for F1 intervals (0: none).")] = 1000,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 13,
+    bins: Annotated[int, typer.Option(min=1, help="Confidence bins for ECE and the reliability diagram.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON report instead of Markdown.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1)] = 16,
+) -> None:
+    """Score predictions against gold: P/R/F1 strict and lenient, calibration, errors, intervals."""
+    from eventx.errors import InputError
+    from eventx.report import evaluate as run
+    from eventx.report import to_markdown
+
+    if pred is not None and model is not None:
+        raise InputError("", "give --pred or --model, not both")
+    report = run(gold, pred, model=model, out=out, samples=samples, seed=seed, bins=bins,
+                 batch_size=batch_size)
+    files = report.pop("files", None)
+    if as_json or out is None:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else to_markdown(report))
+        if files:
+            typer.echo(json.dumps({"files": files}), err=True)
+        return
+    for name in ("trigger_classification", "argument_classification"):
+        s = report["strict"][name]
+        ci = report["bootstrap"].get(name)
+        interval = f" [{ci['low']:.3f}, {ci['high']:.3f}]" if ci and samples else ""
+        typer.echo(f"{name:24s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}{interval}")
+    for warning in report["warnings"]:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(json.dumps({"files": files}), err=True)
+
+
+@app.command()
+@_friendly
+def render(
+    input_file: Annotated[Path, typer.Argument(help="Document JSON Lines (or Parquet) to show, e.g. extract output.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML page to write.")],
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold Document JSON Lines to show beside the input.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many documents in detail; the timeline keeps all.")] = None,
+    title: Annotated[str | None, typer.Option(help="Page title.")] = None,
+) -> None:
+    """Write an offline HTML page: events highlighted on the text, and a timeline."""
+    from eventx.render import render_file
+
+    summary = render_file(input_file, output, gold=gold, title=title, limit=limit)
+    typer.echo(json.dumps(summary), err=True)
 
 
 def main() -> None:  # pragma: no cover

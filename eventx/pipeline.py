@@ -11,13 +11,15 @@ that fills `Document.events`. It holds no global state: load two, use both.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Protocol
 
 from eventx.ontology import Ontology
 from eventx.readers import make_document
 from eventx.records import Document, Event
 from eventx.text import split_sentences
+from eventx.timex import normalize
 
 
 class Extractor(Protocol):
@@ -59,6 +61,8 @@ class Pipeline:
             else:
                 for doc in docs:
                     doc.events = self.extractor.extract(doc)
+            for doc in docs:
+                date_events(doc)
             yield from docs
 
     @staticmethod
@@ -83,3 +87,22 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline(model={self.name!r}, ontology={self.ontology.name} {self.ontology.version})"
+
+
+def date_events(doc: Document) -> None:
+    """Fill `Event.time` from the event's time argument, else from a dated STATEMENT that
+    reports it in the same sentence ("said Monday that ..." dates what is said, too)."""
+    for event in doc.events:
+        for arg in event.args("time"):
+            window = doc.text[max(0, arg.start - 40) : arg.end + 40]
+            value = normalize(arg.text, doc.published, context=window)
+            if value is not None:
+                event.time = value.model_copy(update={"source": "argument"})
+                break
+    for event in doc.events:
+        if event.time is not None or event.type == "STATEMENT":
+            continue
+        frames = [e for e in doc.events if e.type == "STATEMENT" and e.sentence == event.sentence
+                  and e.time is not None and e.time.value]
+        if len(frames) == 1:
+            event.time = frames[0].time.model_copy(update={"source": "reporting_clause"})

@@ -15,9 +15,10 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any
 
 from eventx.errors import InputError
 from eventx.records import Document
@@ -38,7 +39,7 @@ class Reject:
         return {"where": self.where, "problem": self.problem, "record": self.record[:10_000]}
 
 
-Item = Union[Document, Reject]
+Item = Document | Reject
 
 
 @dataclass(frozen=True)

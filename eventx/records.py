@@ -8,7 +8,8 @@ character offsets into `Document.text`, and a `Document` refuses to exist if any
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 

