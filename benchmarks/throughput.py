@@ -37,6 +37,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--int8", action="store_true")
+    parser.add_argument("--context-tokens", type=int, default=16,
+                        help="tokens of the previous sentence given as context (-1: all)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -51,7 +53,9 @@ def main() -> None:
     n_sentences = sum(len(d.sentences) for d in gold)
     nlp = eventx.load(args.model)
     model = nlp.extractor
-    features = sorted(featurize(model.tokenizer, gold, model.labels, model.max_length), key=len)
+    model.context_tokens = None if args.context_tokens < 0 else args.context_tokens
+    features = sorted(featurize(model.tokenizer, gold, model.labels, model.max_length,
+                                context_tokens=model.context_tokens), key=len)
 
     @torch.inference_mode()
     def bare_encoder() -> None:
@@ -65,6 +69,7 @@ def main() -> None:
         list(nlp.pipe(bare_docs, batch_size=64))
 
     results: dict[str, object] = {"sentences": n_sentences, "documents": len(gold),
+                                  "context_tokens": model.context_tokens,
                                   "threads": args.threads, "torch": torch.__version__}
     results["bare_encoder_sps"] = round(n_sentences / best_of(args.runs, bare_encoder), 1)
     results["eventx_sps"] = round(n_sentences / best_of(args.runs, pipeline), 1)
@@ -92,6 +97,7 @@ def main() -> None:
                     "argument_f1": round(s.argument_classification.f1, 4)}
 
         q = eventx.load(args.model, quantize=True)
+        q.extractor.context_tokens = model.context_tokens
         results["int8_sps"] = round(n_sentences / best_of(args.runs, lambda: list(q.pipe(bare_docs, batch_size=64))), 1)
         results["fp32_scores"] = f1(nlp)
         results["int8_scores"] = f1(q)

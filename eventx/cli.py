@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
-from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -44,57 +41,43 @@ OntologyOpt = Annotated[Path | None, typer.Option(help="Extra ontology file (JSO
 @_friendly
 def extract(
     inputs: Annotated[list[Path], typer.Argument(help="Article files, JSONL, CSV, Parquet, or directories of them.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output .jsonl or .parquet (default: JSON Lines on stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="A directory of shards (resumable: re-run the same command to continue), or one .jsonl/.parquet file. Default: JSON Lines on stdout.")] = None,
     model: ModelOpt = None,
     ontology: OntologyOpt = None,
-    rejects: Annotated[Path | None, typer.Option(help="Where bad input records go (default: OUTPUT.rejects.jsonl).")] = None,
+    rejects: Annotated[Path | None, typer.Option(help="Where bad input records go, for one-file output (default: OUTPUT.rejects.jsonl; a shard directory keeps OUT/rejects.jsonl).")] = None,
     batch_size: Annotated[int, typer.Option(min=1)] = 16,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local engine) or Ray actors.")] = 1,
+    threads: Annotated[int | None, typer.Option(min=1, help="Torch threads per worker (default: cores / workers).")] = None,
+    shard_size: Annotated[int, typer.Option(min=1, help="Input records per output shard (a directory -o).")] = 1000,
+    output_format: Annotated[str, typer.Option("--format", help="Shard format for a directory -o: jsonl or parquet.")] = "jsonl",
+    overwrite: Annotated[bool, typer.Option(help="Start a shard directory afresh instead of resuming it.")] = False,
+    engine: Annotated[str, typer.Option(help="local (worker processes) or ray (Ray Data actors; JSONL and Parquet inputs).")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster to join (auto: the cluster this machine belongs to; inputs on storage every node sees). 'local' or none starts Ray here.")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
     text_field: Annotated[str, typer.Option(help="Field holding the text (JSONL, CSV, Parquet).")] = "text",
     id_field: str = "id",
     date_field: Annotated[str, typer.Option(help="Field holding the publication date.")] = "published",
     title_field: str = "title",
     url_field: str = "url",
 ) -> None:
-    """Extract events from article dumps into Document records."""
-    import eventx
-    from eventx.readers import Document, Fields, read
-    from eventx.writers import JsonlWriter, RejectsWriter, open_writer
+    """Extract events from article dumps into Document records.
 
-    nlp = eventx.load(model, ontology=ontology)
+    With -o DIR the output is a directory of shards (part-00000.jsonl, ...) plus _manifest.json and
+    rejects.jsonl; re-running the same command after a crash or Ctrl-C resumes it. With -o FILE.jsonl
+    or FILE.parquet it is one file, written when the run ends.
+    """
+    from eventx.batch import BatchConfig, run
+    from eventx.readers import Fields
+
     fields = Fields(text=text_field, id=id_field, published=date_field, title=title_field, url=url_field)
-    writer = open_writer(output) if output else JsonlWriter("/dev/stdout")
-    rejects_path = rejects or (Path(f"{output}.rejects.jsonl") if output else Path("eventx.rejects.jsonl"))
-    rejected = RejectsWriter(rejects_path)
-    types: Counter[str] = Counter()
-    sentences = 0
-    started = time.perf_counter()
-
-    def documents() -> Any:
-        for path in inputs:
-            for item in read(path, fields):
-                if isinstance(item, Document):
-                    yield item
-                else:
-                    rejected.write(item)
-                    typer.echo(f"rejected {item.where}: {item.problem}", err=True)
-
-    from tqdm import tqdm
-
-    with writer:
-        bar = tqdm(nlp.pipe(documents(), batch_size=batch_size), unit=" docs", file=sys.stderr,
-                   disable=None, mininterval=1.0)
-        for doc in bar:
-            writer.write(doc)
-            sentences += len(doc.sentences)
-            types.update(e.type for e in doc.events)
-    rejected.close()
-    seconds = time.perf_counter() - started
-    summary = {
-        "model": nlp.name, "documents": writer.count, "sentences": sentences,
-        "events": sum(types.values()), "events_by_type": dict(sorted(types.items())),
-        "rejects": rejected.count, "rejects_file": str(rejects_path) if rejected.count else None,
-        "seconds": round(seconds, 2), "docs_per_second": round(writer.count / max(seconds, 1e-9), 2),
-    }
+    config = BatchConfig(
+        inputs=tuple(str(p) for p in inputs), output=None if output is None else str(output), model=model,
+        ontology=None if ontology is None else str(ontology), fields=fields, batch_size=batch_size,
+        workers=workers, threads=threads, shard_size=shard_size, format=output_format,
+        rejects=None if rejects is None else str(rejects), overwrite=overwrite, engine=engine, address=address,
+        progress=progress,
+    )
+    summary = run(config, log=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(summary), err=True)
 
 
@@ -252,3 +235,7 @@ def render(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -5,7 +5,9 @@
     for doc in nlp.pipe(texts, batch_size=32): ...
 
 A pipeline is sentence splitting, then an extractor (a trained model or the lexicon baseline)
-that fills `Document.events`. It holds no global state: load two, use both.
+that fills `Document.events`, then normalisation (`eventx.normalize.Normalizer`: dates, places,
+actors). It holds no global state: load two, use both; each holds its own Normalizer, whose
+gazetteer and actor dictionary load on the first document that has events.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol
 
+from eventx.normalize import Normalizer
 from eventx.ontology import Ontology
 from eventx.readers import make_document
 from eventx.records import Document, Event
 from eventx.text import split_sentences
-from eventx.timex import normalize
 
 
 class Extractor(Protocol):
@@ -29,10 +31,12 @@ class Extractor(Protocol):
 
 
 class Pipeline:
-    def __init__(self, extractor: Extractor, ontology: Ontology, *, source: str = "") -> None:
+    def __init__(self, extractor: Extractor, ontology: Ontology, *, source: str = "",
+                 normalizer: Normalizer | None = None) -> None:
         self.extractor = extractor
         self.ontology = ontology
         self.source = source
+        self.normalizer = normalizer if normalizer is not None else Normalizer()
 
     @property
     def name(self) -> str:
@@ -62,8 +66,15 @@ class Pipeline:
                 for doc in docs:
                     doc.events = self.extractor.extract(doc)
             for doc in docs:
-                date_events(doc)
+                self.normalize(doc)
             yield from docs
+
+    def normalize(self, doc: Document) -> Document:
+        """Dates, places and actors of `doc`'s events (see `eventx.normalize`); `normalizer=None`
+        on the instance skips it, leaving the extractor's output as it is."""
+        if self.normalizer is not None:
+            self.normalizer(doc)
+        return doc
 
     @staticmethod
     def _as_document(item: str | Document | dict[str, Any]) -> Document:
@@ -88,21 +99,3 @@ class Pipeline:
     def __repr__(self) -> str:
         return f"Pipeline(model={self.name!r}, ontology={self.ontology.name} {self.ontology.version})"
 
-
-def date_events(doc: Document) -> None:
-    """Fill `Event.time` from the event's time argument, else from a dated STATEMENT that
-    reports it in the same sentence ("said Monday that ..." dates what is said, too)."""
-    for event in doc.events:
-        for arg in event.args("time"):
-            window = doc.text[max(0, arg.start - 40) : arg.end + 40]
-            value = normalize(arg.text, doc.published, context=window)
-            if value is not None:
-                event.time = value.model_copy(update={"source": "argument"})
-                break
-    for event in doc.events:
-        if event.time is not None or event.type == "STATEMENT":
-            continue
-        frames = [e for e in doc.events if e.type == "STATEMENT" and e.sentence == event.sentence
-                  and e.time is not None and e.time.value]
-        if len(frames) == 1:
-            event.time = frames[0].time.model_copy(update={"source": "reporting_clause"})

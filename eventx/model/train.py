@@ -164,6 +164,7 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
     model = EventModel.new(ontology, encoder=config.encoder, lora_rank=config.lora_rank)
     model.max_length = config.max_length
     net = model.network.to(device)
+    model.device = device
     features = featurize(model.tokenizer, train_docs, model.labels, config.max_length, with_labels=True)
     dev_features = featurize(model.tokenizer, dev_docs, model.labels, config.max_length, with_labels=True)
     params = [p for p in net.parameters() if p.requires_grad]
@@ -214,6 +215,7 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
     if best_state is not None:
         net.load_state_dict(best_state, strict=False)
     net.to("cpu").eval()
+    model.device = torch.device("cpu")
     model.network = net
     if dev_features:
         result.calibration = calibrate(model, dev_docs, dev_features)
@@ -260,6 +262,28 @@ def fit_temperature(logits: torch.Tensor, gold: torch.Tensor) -> float:
     return float(log_t.detach().exp().clamp(0.05, 20.0))
 
 
+def fit_platt(items: list[tuple[float, bool]]) -> list[float]:
+    """Platt scaling (a, b) of confidences against correctness: the last step of calibration,
+    fitted on the same predictions users will see, so span errors are accounted for too."""
+    if len(items) < 10 or len({ok for _, ok in items}) < 2:
+        return [1.0, 0.0]
+    p = torch.tensor([min(max(c, 1e-6), 1 - 1e-6) for c, _ in items])
+    x = torch.log(p / (1 - p))
+    y = torch.tensor([float(ok) for _, ok in items])
+    ab = torch.tensor([1.0, 0.0], requires_grad=True)
+    optimizer = torch.optim.LBFGS([ab], lr=0.1, max_iter=200)
+    loss_fn = nn.BCEWithLogitsLoss()
+
+    def closure() -> torch.Tensor:
+        optimizer.zero_grad()
+        loss = loss_fn(ab[0] * x + ab[1], y)
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+    return [round(float(v), 4) for v in ab.detach()]
+
+
 def calibrate(model: EventModel, dev_docs: list[Document], dev_features: list[Feature]) -> dict[str, Any]:
     """Fit temperatures on dev and report expected calibration error before and after."""
     from eventx.evaluate import calibration_items, expected_calibration_error
@@ -273,9 +297,12 @@ def calibrate(model: EventModel, dev_docs: list[Document], dev_features: list[Fe
     if "modality" in logits:
         temps["attribute"] = fit_temperature(*logits["modality"])
     model.temperatures.update(temps)
+    scaled = calibration_items(dev_docs, _predict(model, dev_docs))
+    model.scaling = {"event": fit_platt(scaled["events"]), "argument": fit_platt(scaled["arguments"])}
     after = calibration_items(dev_docs, _predict(model, dev_docs))
     return {
         "temperatures": {k: round(v, 4) for k, v in temps.items()},
+        "scaling": model.scaling,
         "dev_ece_events_before": round(expected_calibration_error(before["events"]), 4),
         "dev_ece_events_after": round(expected_calibration_error(after["events"]), 4),
         "dev_ece_arguments_before": round(expected_calibration_error(before["arguments"]), 4),

@@ -1,0 +1,893 @@
+"""Actor mentions to canonical actors: "Lukashenko", "Belarusian President Alexander Lukashenko" and
+"he" are one person; "the think tank", "ISW" and "the Institute for the Study of War" one think
+tank; "Russian forces" the military of RUS; "Moscow" as a speaker the government of RUS.
+
+An actor comes, in order, from: a pronoun's antecedent; the actor dictionary
+(`eventx/data/actors.json`, extensible with the user's own files); a person's name after its
+titles; a country, capital or demonym with a head noun ("the Russian defence ministry" ->
+Ministry of Defence of Russia); a nominal that refers back ("the ministry", "the Chinese leader");
+a capitalised organisation name; else the mention itself with kind "unknown". Canonical names of
+country institutions are generated: "Government of X", "Armed Forces of X", "Ministry of Defence
+of X", with overrides in the dictionary ("People's Liberation Army"). Mentions of one document are
+resolved together, in text order, so that later mentions can refer back; `Entity.id` is the same
+for every mention of one actor in a document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventx.places import Gazetteer, _env_files, key
+from eventx.records import Entity, Sentence
+from eventx.timex import find_times
+
+DATA = Path(__file__).resolve().parent / "data" / "actors.json"
+
+ACTOR_ROLES = ("agent", "speaker", "participant", "recipient", "addressee", "victim", "target")
+
+_JUNK_LEADING = re.compile(r"^(?:(?:as|but|while|though|although|and|so|also|then|yet|meanwhile|however|"
+                           r"according to|said|says|in|on|at(?!\s+least)|by|with|from|for|of|to|after|before|when|because|if|"
+                           r"separately|later|earlier|instead|still)\s+)+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|several|many|most|all|both|two|three|four|five|"
+                         r"six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of|scores of|"
+                         r"a number of|a group of|a team of|a pair of|at least|more than|about|around|nearly|some|"
+                         r"\d[\d,.]*)\s+", re.IGNORECASE)
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "it", "its": "it",
+             "they": "pl", "them": "pl", "their": "pl", "we": "we", "our": "we", "us": "we", "i": "i"}
+_TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "premier", "deputy", "foreign", "defence", "defense", "interior",
+    "secretary", "general", "secretary-general", "chancellor", "chief", "chiefs", "commander", "commander-in-chief",
+    "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "ambassador", "envoy", "leader", "opposition",
+    "supreme", "king", "queen", "prince", "crown", "emir", "sheikh", "ayatollah", "pope", "senator", "sen",
+    "representative", "rep", "lawmaker", "mp", "analyst", "researcher", "expert", "official", "head", "director",
+    "chairman", "chairwoman", "chair", "founder", "editor", "correspondent", "mr", "mrs", "ms", "dr", "prof",
+    "professor", "colonel", "col", "lt", "lieutenant", "major", "maj", "gen", "brigadier", "captain", "capt",
+    "admiral", "adm", "marshal", "field", "sergeant", "sgt", "private", "cabinet", "national", "security",
+    "adviser", "advisor", "press", "counterpart", "state", "navy", "army", "military", "kremlin", "ministry",
+    "russian-installed", "moscow-installed", "russian-appointed", "acting", "former", "top", "senior", "new",
+    "group's", "his", "her", "its", "their", "the", "a", "an", "of", "for", "at", "regional", "local", "veteran",
+    "team", "co-founder", "executive", "officer", "pilot", "soldier", "diplomat", "journalist", "reporter",
+    "president-elect", "junta", "dictator", "strongman", "warlord", "rebel", "militia", "mercenary", "coordinator",
+    "undersecretary", "under", "assistant", "special", "high", "commissioner", "inspector",
+}
+_ORG_WORDS = {
+    "institute", "institution", "center", "centre", "council", "foundation", "project", "group", "agency",
+    "service", "services", "command", "forces", "force", "army", "party", "front", "movement", "committee",
+    "organization", "organisation", "union", "association", "network", "observatory", "news", "times", "post",
+    "herald", "journal", "tv", "radio", "broadcasting", "independent", "pravda", "express", "ministry",
+    "department", "office", "staff", "guard", "guards", "corps", "brigade", "battalion", "regiment", "division",
+    "fleet", "navy", "studies", "university", "school", "academy", "bank", "company", "corporation", "inc",
+    "ltd", "airlines", "airways", "authority", "administration", "commission", "court", "assembly", "parliament",
+    "government", "police", "directorate", "bureau", "fund", "program", "programme", "alliance", "coalition",
+    "militia", "watch", "monitor", "initiative", "media", "press", "television", "daily", "gazette", "review",
+    "tribune", "telegraph", "mail", "magazine", "research", "analysis", "intelligence", "security", "defence",
+    "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq",
+}
+_NOT_NAMES = {
+    "airborne", "control", "system", "systems", "warning", "early", "operation", "operations", "special", "main",
+    "operative", "strategic", "joint", "national", "federal", "central", "eastern", "western", "northern",
+    "southern", "aircraft", "missile", "missiles", "drone", "drones", "radar", "border", "island", "sea", "river",
+    "city", "region", "province", "capital", "state", "republic", "kingdom", "union", "new", "old", "great",
+    "north", "south", "east", "west", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "christmas", "easter", "ramadan", "eid", "war", "world", "peace", "freedom", "victory", "day",
+}
+_THINK_TANK_WORDS = {"institute", "center", "centre", "studies", "council", "foundation", "endowment", "research",
+                     "analysis", "think"}
+_MEDIA_WORDS = {"news", "times", "post", "herald", "journal", "tv", "radio", "broadcasting", "independent", "pravda",
+                "express", "television", "daily", "gazette", "tribune", "telegraph", "mail", "magazine", "press",
+                "media"}
+_MILITARY_WORDS = {"command", "forces", "force", "army", "brigade", "battalion", "regiment", "division", "fleet",
+                   "navy", "corps", "guards", "staff"}
+_GOVERNMENT_WORDS = {"ministry", "department", "office", "service", "directorate", "bureau", "authority",
+                     "administration", "commission", "parliament", "government", "police", "embassy", "court",
+                     "assembly", "intelligence", "security"}
+
+# head nouns of generic mentions, longest first: (pattern, class)
+_HEADS: list[tuple[str, str]] = [
+    (r"armed forces ministry|ministry of (?:national )?(?:defence|defense)|(?:national )?(?:defence|defense) ministry|"
+     r"(?:defence|defense) department|department of (?:defence|defense)|mod", "defence_ministry"),
+    (r"ministry of foreign affairs|foreign ministry|foreign affairs ministry|foreign office|"
+     r"state department|department of state", "foreign_ministry"),
+    (r"interior ministry|ministry of (?:the )?interior|ministry of internal affairs", "interior_ministry"),
+    (r"(?:state )?border (?:guards?|service|police|guard service)|border guard", "border_guard"),
+    (r"coast ?guard(?: ships?| vessels?| boats?| cutters?)?", "coast_guard"),
+    (r"state (?:media|television|tv|broadcaster|news agency|news|outlets?)|state-run (?:media|television|"
+     r"news agency|outlets?)|state-controlled media|government media", "state_media"),
+    (r"intelligence(?: services?| agency| agencies| officials?)?|spy agency|security services|secret services?",
+     "intelligence"),
+    (r"parliament|lawmakers|legislators|mps|legislature|senate|congress|national assembly|duma|rada|seimas|"
+     r"saeima|riigikogu|sejm|knesset", "parliament"),
+    (r"general staff", "general_staff"),
+    (r"police|police force|law enforcement", "police"),
+    (r"(?:armed|defence|defense|military|security|special|ground|naval|air|airborne|border|government|"
+     r"occupation|invading|russian|federal)? ?forces|troops|army|armies|military|militaries|soldiers?|"
+     r"servicem[ae]n|service ?members|jets?|aircraft|planes?|warplanes?|fighter jets?|bombers?|helicopters?|"
+     r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
+     r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
+     r"sailors|tanks|warships?|ships?|vessels?|submarines?|frigates?|destroyers?|commandos|reservists|conscripts|"
+     r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
+     r"fighters|squadrons?|wings?|flotillas?|fleets?|crews?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
+     r"military (?:spokesman|spokeswoman|sources?|officials?|command|aircraft|helicopters?|jets?)|"
+     r"army (?:spokesman|spokeswoman)|fighter pilots?|air defence units|rocket forces|garrison", "military"),
+    (r"government|officials?|authorities|leadership|junta|regime|administration|cabinet|presidency|"
+     r"president's office|embassy|ambassador|diplomats?|envoys?|spokes(?:man|woman|person)|prosecutors?|"
+     r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|leaders?|"
+     r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
+     r"governor's office|regional administration|regional authorities|military administration|"
+     r"sources", "government"),
+    (r"media|television|tv|broadcaster|news agency|newspapers?|outlets?|radio|press|reporters|journalists|"
+     r"correspondents?|bloggers?|channels?", "media"),
+]
+_HEAD_RES = [(re.compile(rf"(?:^|\s)(?:{pat})$", re.IGNORECASE), cls) for pat, cls in _HEADS]
+_PERSON_ROLE = re.compile(r"^(?:analysts?|researchers?|experts?|inspectors?|monitors?|observers?|staff|officers?|"
+                          r"agents?|employees|personnel|"
+                          r"spokes(?:man|woman|person)|officials?|representatives?|scientists?|investigators?|"
+                          r"members?|fellows?|specialists?)$", re.IGNORECASE)
+_NOMINALS: dict[str, set[str]] = {
+    "think tank": {"think_tank"}, "institute": {"think_tank", "organisation"}, "group": {"organisation", "military",
+                                                                                        "think_tank"},
+    "monitoring group": {"organisation"}, "monitor": {"organisation"}, "monitors": {"organisation"},
+    "organisation": {"organisation"}, "organization": {"organisation"}, "alliance": {"organisation"},
+    "bloc": {"organisation"}, "agency": {"organisation", "government", "media"}, "news agency": {"media"},
+    "outlet": {"media"}, "newspaper": {"media"}, "broadcaster": {"media"}, "channel": {"media"}, "paper": {"media"},
+    "ministry": {"government"}, "military": {"military"}, "army": {"military"}, "navy": {"military"},
+    "forces": {"military"}, "official": {"government"}, "officials": {"government"}, "government": {"government"},
+    "junta": {"government"}, "regime": {"government"}, "authorities": {"government"},
+    "administration": {"government"}, "embassy": {"government"}, "general staff": {"military"},
+    "company": {"organisation"}, "firm": {"organisation"}, "militants": {"organisation"},
+    "rebels": {"organisation"}, "militia": {"organisation", "military"}, "movement": {"organisation"},
+    "watchdog": {"organisation"}, "project": {"organisation"}, "command": {"military"}, "border guard": {"government"},
+    "coast guard": {"military"}, "center": {"think_tank", "organisation"}, "centre": {"think_tank", "organisation"},
+    "observatory": {"organisation"}, "service": {"government"}, "department": {"government"},
+    "union": {"organisation"}, "world body": {"organisation"}, "corps": {"military"}, "guards": {"military"},
+}
+_PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
+                    "spokeswoman", "spokesperson", "general", "governor", "chief", "commander", "secretary",
+                    "ambassador", "envoy", "analyst", "official", "mayor", "king", "emir", "founder", "head",
+                    "director", "counterpart", "defence minister", "defense minister", "foreign minister",
+                    "secretary general", "president-elect", "dictator", "strongman", "warlord", "researcher",
+                    "expert", "man", "woman"}
+_FEMALE = {"spokeswoman", "chairwoman", "mrs", "ms", "queen", "woman", "madam", "princess", "businesswoman"}
+_MALE = {"spokesman", "chairman", "mr", "king", "man", "prince", "sheikh", "emir", "businessman"}
+_THE = {"United States", "United Kingdom", "Netherlands", "Philippines", "United Arab Emirates", "Czech Republic",
+        "Central African Republic", "Democratic Republic of the Congo", "Republic of the Congo", "Gambia", "Bahamas",
+        "Maldives", "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands", "Dominican Republic",
+        "Palestinian Territory"}
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+@dataclass
+class ActorDictionary:
+    """Our actor dictionary plus the user's files (`extra_files`, or $EVENTX_ACTORS): later files
+    win for the same canonical name, and their aliases are added to the index."""
+
+    extra_files: Sequence[str | Path] = ()
+    entries: dict[str, ActorEntry] = field(default_factory=dict, init=False)
+    institutions: dict[str, dict[str, str]] = field(default_factory=dict, init=False)
+    _index: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _surnames: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
+    _scan: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _loaded: bool = field(default=False, init=False, repr=False)
+
+    def load(self) -> ActorDictionary:
+        if self._loaded:
+            return self
+        files: list[Path] = [DATA] + [Path(p) for p in list(self.extra_files) + _env_files("EVENTX_ACTORS")]
+        for path in files:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            for a in data.get("actors", []):
+                entry = ActorEntry(
+                    name=a["name"], kind=a.get("kind", "unknown"), country=a.get("country"),
+                    aliases=list(a.get("aliases", [])), acronyms=list(a.get("acronyms", [])),
+                    descriptions=[d.lower() for d in a.get("descriptions", [])],
+                    titles=[t.lower() for t in a.get("titles", [])], gender=a.get("gender"))
+                self.entries[entry.name] = entry
+            for cc, names in data.get("institutions", {}).items():
+                if not cc.startswith("_"):
+                    self.institutions.setdefault(cc, {}).update(names)
+        for entry in self.entries.values():
+            for alias in [entry.name, *entry.aliases]:
+                if _case_sensitive(alias):
+                    self._exact[alias] = entry.name
+                else:
+                    self._index[key(alias)] = entry.name
+            for acronym in entry.acronyms:
+                self._exact[acronym] = entry.name
+            if entry.kind == "person":
+                for alias in [entry.name, *entry.aliases]:
+                    parts = alias.split()
+                    if len(parts) > 1:
+                        self._surnames.setdefault(parts[-1], set()).add(entry.name)
+        self._loaded = True
+        return self
+
+    def get(self, name: str) -> ActorEntry | None:
+        self.load()
+        return self.entries.get(name)
+
+    def find(self, text: str) -> ActorEntry | None:
+        """The entry `text` names exactly (alias, acronym), or None."""
+        self.load()
+        text = text.strip()
+        name = self._exact.get(text) or self._index.get(key(text))
+        if name is None and text.lower().startswith("the "):
+            name = self._exact.get(text[4:]) or self._index.get(key(text[4:]))
+        return self.entries.get(name) if name else None
+
+    def by_surname(self, surname: str) -> ActorEntry | None:
+        self.load()
+        names = self._surnames.get(surname, set())
+        return self.entries[next(iter(names))] if len(names) == 1 else None
+
+    def scan(self, text: str) -> list[tuple[int, int, ActorEntry]]:
+        """Every dictionary alias or acronym in `text`, longest first where they overlap."""
+        self.load()
+        if self._scan is None:
+            words = set(self._exact) | {a for e in self.entries.values() for a in [e.name, *e.aliases]
+                                        if not _case_sensitive(a)}
+            alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            self._scan = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        found = []
+        for m in self._scan.finditer(text):
+            word = m.group()
+            entry = self.find(word) if (word in self._exact or not _case_sensitive(word)) else None
+            if entry is None and word in self._exact:
+                entry = self.entries[self._exact[word]]
+            if entry is None:
+                continue
+            alias = next((a for a in [entry.name, *entry.aliases, *entry.acronyms] if a.lower() == word.lower()), word)
+            if _case_sensitive(alias) and alias != word:
+                continue
+            if alias[:1].isupper() and not word[:1].isupper():
+                continue  # "express" the verb is not the Daily Express
+            found.append((m.start(), m.end(), entry))
+        return found
+
+
+def _case_sensitive(alias: str) -> bool:
+    bare = alias.replace(".", "")
+    return len(bare) <= 3 or bare.isupper()
+
+
+@dataclass
+class _Actor:
+    """An actor of one document, as the mentions so far describe it."""
+
+    name: str
+    kind: str
+    country: str | None  # alpha-3
+    id: str
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
+    descriptions: set[str] = field(default_factory=set)
+    plural: bool = False
+    cls: str | None = None  # the generic head class that made it ("government", "defence_ministry", ...)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    role: str | None
+    arg: int | None  # index into the requested spans, None for mentions the scan found
+    actor: _Actor | None = None
+
+
+class ActorResolver:
+    """Resolves the actor mentions of one document together."""
+
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.dictionary = dictionary
+        self.gaz = gazetteer
+
+    def resolve_document(self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, str | None]],
+                         sentences: Sequence[Sentence] = ()) -> list[Entity | None]:
+        """An `Entity` (or None when the span names no actor) for each (start, end[, role])."""
+        self.dictionary.load()
+        self.gaz.load()
+        self._text = text
+        self._sentences = list(sentences)
+        self._actors: dict[str, _Actor] = {}
+        self._context = self.gaz.mentions_in(text)
+        mentions = [_Mention(s[0], s[1], text[s[0]:s[1]], s[2] if len(s) > 2 else None, i)  # type: ignore[misc]
+                    for i, s in enumerate(spans)]
+        covered = [(m.start, m.end) for m in mentions]
+        for s, e, _entry in self.dictionary.scan(text):
+            if not any(cs <= s < ce or cs < e <= ce for cs, ce in covered):
+                mentions.append(_Mention(s, e, text[s:e], None, None))
+        for s, e in self._scan_people(text):
+            if not any(cs <= s < ce or cs < e <= ce for cs, ce in covered + [(m.start, m.end) for m in mentions]):
+                mentions.append(_Mention(s, e, text[s:e], None, None))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._mentions = mentions
+        results: list[Entity | None] = [None] * len(spans)
+        for m in mentions:
+            actor = self._resolve(m)
+            m.actor = actor
+            if m.arg is not None and actor is not None:
+                results[m.arg] = Entity(name=actor.name, kind=actor.kind, country=actor.country, id=actor.id)
+        return results
+
+    def resolve(self, mention: str, *, context_text: str = "", role: str | None = None) -> Entity | None:
+        """One mention, with optional text around it."""
+        if context_text and mention in context_text:
+            s = context_text.index(mention)
+            return self.resolve_document(context_text, [(s, s + len(mention), role)])[0]
+        return self.resolve_document(mention, [(0, len(mention), role)])[0]
+
+    # ---- the document's people that no argument names: antecedents for "he" ----
+    def _scan_people(self, text: str) -> list[tuple[int, int]]:
+        titles = (r"(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|General|Gen\.|Governor|Mayor|"
+                  r"Colonel|Col\.|Admiral|Adm\.|Ambassador|Senator|Sen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|spokesman|"
+                  r"spokeswoman|leader|commander|analyst|King|Queen|Prince|Emir|Sheikh|Ayatollah)")
+        name = r"[A-Z][a-z][\w'-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][a-z][\w'-]*){0,3}"
+        spans = []
+        for m in re.finditer(rf"\b{titles}\s+({name})", text):
+            spans.append((m.start(1), m.end(1)))
+        for m in re.finditer(rf"(?<![\w.])({name}),\s+(?:a|an|the)\s+[^,.;]{{0,60}}?(?:spokes\w+|analyst|minister|"
+                             r"official|researcher|commander|director|chief|head|expert|leader|president|"
+                             r"governor|adviser|advisor|ambassador|general)\b", text):
+            if len(m.group(1).split()) >= 2:
+                spans.append((m.start(1), m.end(1)))
+        return spans
+
+    # ---- one mention ----
+    def _resolve(self, m: _Mention) -> _Actor | None:
+        raw = m.text.strip().strip(",.;:\"'\u201c\u201d")
+        raw = re.sub(r"\s+(?:of|at|for|from|in|on|and|with|by|to)$", "", raw, flags=re.IGNORECASE)
+        t = _JUNK_LEADING.sub("", raw)
+        t = re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", t).strip()
+        if not t or find_times(t) == [(0, len(t))] or t.lower() in {
+                "new", "by", "but", "the", "a", "an", "it's", "of", "for", "and", "or", "to", "in", "on", "at", "with",
+                "from", "as", "that", "which", "who"}:
+            return None
+        low = t.lower()
+        # pronouns
+        if low in _PRONOUNS:
+            return self._pronoun(m, _PRONOUNS[low], obj=low in ("him", "them") or (low == "her" and m.role in (
+                "addressee", "recipient", "victim", "target")))
+        if low in ("each other", "one another", "themselves", "itself", "himself", "herself", "who", "which",
+                   "that", "this", "those", "these", "others", "another", "everyone", "nobody", "no one"):
+            return None
+        plural = re.fullmatch(r"([A-Z][a-z]+)s", _DETERMINER.sub("", _DETERMINER.sub("", t)))
+        if plural and (self.gaz.demonym(plural[1]) or self.gaz.demonym(plural[1] + "s")):
+            cc = self.gaz.demonym(plural[1]) or self.gaz.demonym(plural[1] + "s")  # "the Americans"
+            country = self.gaz.country(cc)
+            return self._register(country.name if country else t, "state", self.gaz.to_alpha3(cc), m)
+        pm = re.match(r"^(his|her|its|their)\s+(?:own\s+)?(.+)$", t, flags=re.IGNORECASE)
+        if pm:
+            owner = self._pronoun(m, _PRONOUNS[pm[1].lower()])
+            head = pm[2]
+            if owner is not None:
+                cls = _head_class(head)
+                if cls and owner.country:
+                    return self._institution(cls, owner.country, head)
+                if _PERSON_ROLE.match(head) or re.match(r"^(?:counterpart|men|fighters|members)$", head, re.I):
+                    return owner
+            # "his Russian counterpart Sergei Shoigu" falls through to the person rules
+            t = head
+        entry = self.dictionary.find(t) or self.dictionary.find(_DETERMINER.sub("", t))
+        if entry is not None:
+            return self._from_entry(entry, m)
+        person = self._person(t, m)
+        if person is not None:
+            return person
+        # "the think tank", "the ministry", "The Turkish minister": refer back
+        nominal = self._nominal(t, m)
+        if nominal is not None:
+            return nominal
+        # an alias inside the mention: "ISW analysts", "Pyongyang's state news agency KCNA"
+        inner = [(e - s, entry) for s, e, entry in self.dictionary.scan(t)]
+        if inner:
+            entry = max(inner, key=lambda x: x[0])[1]
+            return self._from_entry(entry, m)
+        # "Analysts at the Center for ...", "a spokesman for the Latvian State Border Guard"
+        am = re.match(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysts?|researchers?|experts?|spokes(?:man|woman|person)|"
+                      r"officials?|representatives?|inspectors?|members?|sources?)\s+(?:at|for|of|from|with|in)\s+"
+                      r"(.+)$", t, flags=re.IGNORECASE)
+        if am:
+            inner_mention = _Mention(m.start + raw.find(am[1]), m.start + raw.find(am[1]) + len(am[1]), am[1],
+                                     m.role, None)
+            found = self._resolve(inner_mention)
+            if found is not None:
+                return found
+        # "Latvian State Security Service officers": the organisation they belong to
+        om = re.match(r"^(?:the\s+)?((?:[A-Z][\w'-]*\s+){1,6}[A-Z][\w'-]*)\s+(\w+)$", t)
+        if om and _PERSON_ROLE.match(om[2]) and self._named_org(om[1]) is not None:
+            name, kind = self._named_org(om[1])  # type: ignore[misc]
+            actor = self._register(name, kind, self._country_in(om[1]), m)
+            actor.heads.add(name.split()[-1].lower())
+            return actor
+        # a possessor with a person-role head: "The agency's inspectors", "the group's fighters"
+        sm = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+(.+)$", t)
+        if sm and (_PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
+            return self._resolve(_Mention(m.start, m.start + len(sm[1]), sm[1], m.role, None))
+        return self._generic(t, m)
+
+    def _from_entry(self, entry: ActorEntry, m: _Mention) -> _Actor:
+        actor = self._register(entry.name, entry.kind, entry.country, m)
+        actor.descriptions.update(entry.descriptions)
+        actor.titles.update(entry.titles)
+        actor.gender = actor.gender or entry.gender
+        return actor
+
+    # ---- registry ----
+    def _register(self, name: str, kind: str, country: str | None, m: _Mention | None) -> _Actor:
+        k = key(name)
+        actor = self._actors.get(k)
+        if actor is None:
+            actor = _Actor(name=name, kind=kind, country=country, id="actor:" + re.sub(r"[^a-z0-9]+", "-", k).strip("-"))
+            self._actors[k] = actor
+        elif actor.country is None and country:
+            actor.country = country
+        return actor
+
+    def _antecedents(self, m: _Mention) -> list[_Mention]:
+        """Earlier resolved mentions: those of the same sentence first (leftmost first, the subject),
+        then the previous sentence (leftmost first), then the rest (most recent first)."""
+        earlier = [x for x in self._mentions if x.actor is not None and x.end <= m.start]
+        sent = self._sentence_of(m.start)
+        if sent is None:
+            return list(reversed(earlier))
+        same = [x for x in earlier if self._sentence_of(x.start) == sent]
+        prev = [x for x in earlier if self._sentence_of(x.start) == sent - 1]
+        rest = [x for x in reversed(earlier) if x not in same and x not in prev]
+        return same + prev + rest
+
+    def _sentence_of(self, offset: int) -> int | None:
+        for i, s in enumerate(self._sentences):
+            if s.start <= offset < s.end:
+                return i
+        return None
+
+    def _pronoun(self, m: _Mention, sort: str, obj: bool = False) -> _Actor | None:
+        """The antecedent of a pronoun: the subject of its sentence first, then of the sentence
+        before. An object pronoun ("thanked him") is not the subject of its own clause."""
+        if sort in ("we", "i"):
+            return None
+        candidates = self._antecedents(m)
+        if obj:
+            sent = self._sentence_of(m.start)
+            candidates = [x for x in candidates if self._sentence_of(x.start) != sent] + \
+                         [x for x in candidates if self._sentence_of(x.start) == sent]
+        for x in candidates:
+            a = x.actor
+            assert a is not None
+            if sort in ("m", "f"):
+                if a.kind == "person" and a.gender in (sort, None):
+                    return a
+            elif sort == "it":
+                if a.kind != "person" and not a.plural:
+                    return a
+            elif sort == "pl":
+                if a.kind != "person":
+                    return a
+        return None
+
+    # ---- people ----
+    def _person(self, t: str, m: _Mention) -> _Actor | None:
+        tokens = t.split()
+        name_tokens: list[str] = []
+        for tok in reversed(tokens):
+            bare = tok.strip(",")
+            low = bare.lower().rstrip(".")
+            is_name = (bare[:1].isupper() and not bare.replace(".", "").replace("-", "").isupper()
+                       and low not in _TITLE_WORDS and low not in _ORG_WORDS and low not in _NOT_NAMES
+                       and not self.gaz.demonym(bare)
+                       and not self.gaz.country_of_name(bare)) or (name_tokens and low in ("al-", "bin", "de", "van",
+                                                                                           "von", "da", "la"))
+            if not is_name:
+                break
+            name_tokens.insert(0, bare)
+        if not name_tokens:
+            return None
+        prefix = tokens[: len(tokens) - len(name_tokens)]
+        name = " ".join(name_tokens)
+        if len(name_tokens) == 1:
+            single = name_tokens[0]
+            known = self._known_person(single)
+            if known is None:
+                entry = self.dictionary.by_surname(single)
+                if entry is not None:
+                    return self._from_entry(entry, m)
+                titled = any(w.lower().rstrip(".") in _TITLE_WORDS - {"the", "a", "an", "of", "for", "at", "his",
+                                                                      "her", "its", "their", "new", "top", "former"}
+                             for w in prefix)
+                if not titled or self.gaz.lookup(single):
+                    return None
+            else:
+                self._add_titles(known, prefix, m)
+                return known
+        elif prefix and prefix[-1].lower() in ("of", "for", "at", "from"):
+            return None  # "Ministry of Defence of Russia" is not a person called "Russia"
+        titled = any(w.lower().rstrip(".") in _TITLE_WORDS - {"the", "a", "an", "of", "for", "at", "his", "her",
+                                                              "its", "their"} for w in prefix)
+        if not titled and any(primary for _, primary in self.gaz.lookup(name)):
+            return None  # a place name, not a person
+        entry = self.dictionary.find(name)
+        if entry is not None and entry.kind == "person":
+            actor = self._from_entry(entry, m)
+        else:
+            existing = self._known_person(name_tokens[-1]) if len(name_tokens) >= 1 else None
+            if existing is not None and name_tokens[0] in existing.name.split():
+                actor = existing
+            elif existing is not None and len(existing.name.split()) < len(name_tokens):
+                actor = existing
+            else:
+                country = self._country_in(" ".join(prefix)) or self._apposition_country(m.end)
+                actor = self._register(name, "person", country, m)
+        self._add_titles(actor, prefix, m)
+        for _s, _e, org in self.dictionary.scan(" ".join(prefix)):  # "NATO Secretary General ...": NATO exists too
+            if org.kind != "person":
+                self._from_entry(org, m)
+        if actor.country is None:
+            actor.country = self._country_in(" ".join(prefix)) or self._apposition_country(m.end) or \
+                self._org_country(" ".join(prefix)) or self._institution_country(prefix)
+        return actor
+
+    def _known_person(self, token: str) -> _Actor | None:
+        for a in reversed(list(self._actors.values())):
+            if a.kind == "person" and token in a.name.split():
+                return a
+        return None
+
+    def _add_titles(self, actor: _Actor, prefix: list[str], m: _Mention) -> None:
+        words = [w.lower().strip(",.") for w in prefix]
+        phrase = " ".join(w for w in words if w in _TITLE_WORDS and w not in ("the", "a", "an", "his", "her", "its",
+                                                                             "their", "of", "for", "at"))
+        if phrase:
+            actor.titles.add(phrase)
+            actor.titles.update(phrase.split())
+        apposition = self._apposition(m.end)
+        if apposition:
+            actor.titles.add(apposition.lower())
+            actor.titles.update(w for w in apposition.lower().split() if w in _TITLE_WORDS)
+        for w in words + (apposition.lower().split() if apposition else []):
+            if w in _FEMALE:
+                actor.gender = "f"
+            elif w in _MALE:
+                actor.gender = "m"
+
+    def _apposition(self, end: int) -> str | None:
+        m = re.match(r"^,\s+((?:a|an|the)\s+[^,.;]{3,90}?|[A-Z][\w']*(?:'s?)?\s+[^,.;]{3,60}?)(?:,|\s+(?:said|says|told)\b)",
+                     self._text[end:end + 120])
+        return m.group(1) if m else None
+
+    def _apposition_country(self, end: int) -> str | None:
+        apposition = self._apposition(end)
+        return self._country_in(apposition) if apposition else None
+
+    def _org_country(self, text: str) -> str | None:
+        """The country of an organisation named in a person's titles ("RUSI researcher")."""
+        for _s, _e, entry in self.dictionary.scan(text):
+            if entry.country and entry.kind != "person":
+                return entry.country
+        return None
+
+    def _institution_country(self, prefix: list[str]) -> str | None:
+        words = {w.lower().strip(",.") for w in prefix}
+        wanted = ("military" if words & {"navy", "army", "military", "general", "colonel", "commander"}
+                  else "government" if words & {"ministry", "spokesman", "spokeswoman", "official", "governor"} else None)
+        if wanted is None:
+            return None
+        for a in reversed(list(self._actors.values())):
+            if a.kind == wanted and a.country:
+                return a.country
+        return None
+
+    # ---- countries in a mention ----
+    def _country_in(self, text: str | None) -> str | None:
+        """Alpha-3 of a demonym, country, capital or metonym in `text` ("Russia's", "Kremlin")."""
+        if not text:
+            return None
+        for word in re.findall(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*", text):
+            word = re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", word)
+            for candidate in _subphrases(word):
+                cc = self._country_of(candidate)
+                if cc:
+                    return cc
+        return None
+
+    def _country_of(self, word: str) -> str | None:
+        base = word.split("-")[0] if "-" in word and not self.gaz.demonym(word) else word
+        cc = self.gaz.demonym(base) or self.gaz.country_of_name(base)
+        if cc is None:
+            entry = self.dictionary.find(word)
+            if entry is not None and entry.kind in ("government",) and entry.country:
+                return entry.country
+            cap = self._capital_country(word)
+            return cap
+        return self.gaz.to_alpha3(cc)
+
+    def _capital_country(self, word: str) -> str | None:
+        for entry, primary in self.gaz.lookup(word):
+            if entry.kind == "city" and primary and self.gaz.capital(entry.country) is entry:
+                return self.gaz.to_alpha3(entry.country)
+        return None
+
+    # ---- nominals that refer back ----
+    def _nominal(self, t: str, m: _Mention) -> _Actor | None:
+        dm = re.match(r"^(the|this|that|these|those|an?)\s+(.+)$", t, flags=re.IGNORECASE)
+        if not dm:
+            return None
+        indefinite = dm[1].lower() in ("a", "an")
+        body = dm[2]
+        words = body.split()
+        country = None
+        first = words[0] if words else ""
+        cc = self.gaz.demonym(first) or self.gaz.demonym(first.split("-")[0]) or (
+            self.gaz.country_of_name(first) if first[:1].isupper() else None)
+        if cc:
+            country = self.gaz.to_alpha3(cc)
+            if "-" in first and not self.gaz.demonym(first):  # "the Russian-led bloc": led by, not of, Russia
+                country = None
+            words = words[1:]
+        if indefinite and (country is None or not words or words[-1].lower() not in (
+                "tank", "group", "agency", "newspaper", "outlet", "institute", "monitor", "broadcaster",
+                "organisation", "organization")):
+            return None  # "a U.S. think tank" may be one we know; "an official" is anyone
+        desc = " ".join(words).lower()
+        if not desc:
+            return None
+        capitalised = any(w[:1].isupper() for w in words)
+        # "The Institute", "the Study of War", "the General Staff": part of an actor's name
+        if capitalised and not self._is_country_name(" ".join(words)):
+            phrase = key(" ".join(words))
+            for a in reversed(list(self._actors.values())):
+                if a.kind != "person" and re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", key(a.name)):
+                    return a
+            return None
+        head = desc.split()[-1]
+        if desc in _PERSON_NOMINALS or head in _PERSON_NOMINALS or desc in {d for a in self._actors.values()
+                                                                          for d in a.descriptions if a.kind == "person"}:
+            for x in self._antecedents(m):
+                a = x.actor
+                assert a is not None
+                if a.kind != "person" or (country and a.country != country):
+                    continue
+                if desc in a.titles or desc in a.descriptions or head in a.titles or (
+                        head in ("leader", "president") and a.titles & {"president", "leader", "prime minister",
+                                                                       "chancellor", "premier"}):
+                    return a
+            if desc in _PERSON_NOMINALS and head not in ("official", "spokesman", "spokeswoman", "spokesperson"):
+                return None
+        kinds = _NOMINALS.get(desc) or _NOMINALS.get(head)
+        if kinds is None and desc not in {d for a in self._actors.values() for d in a.descriptions}:
+            return None
+        for x in self._antecedents(m):
+            a = x.actor
+            assert a is not None
+            if country and a.country != country:
+                continue
+            if desc in a.descriptions or head in a.heads or desc in a.heads:
+                return a
+        for x in sorted(self._antecedents(m), key=lambda x: -x.start):
+            a = x.actor
+            assert a is not None
+            if country and a.country != country:
+                continue
+            if kinds and a.kind in kinds and not a.plural and (
+                    head not in ("ministry", "department", "service", "command", "general staff")
+                    or head in key(a.name)):
+                return a
+        return None
+
+    # ---- countries' institutions and generic groups ----
+    def _generic(self, t: str, m: _Mention) -> _Actor | None:
+        bare = _DETERMINER.sub("", _DETERMINER.sub("", t)).strip()
+        cls = _head_class(bare)
+        if re.search(r"\w-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|"
+                     r"leaning)\b|\bpro-\w|^(?:western|arab|gulf|african|asian|european|nordic|baltic|foreign|"
+                     r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE):
+            # "Turkish-backed fighters" are not Turkey's forces; "Western diplomats" no one country's
+            kind = {"military": "military", "media": "media"}.get(cls or "", "government" if cls else "unknown")
+            return self._register(_plain(bare), kind, None, m)
+        words = bare.split()
+        if len(words) > 1 and _PERSON_ROLE.match(words[-1]):  # "a Russian defence ministry spokesman"
+            inner = _head_class(" ".join(words[:-1]))
+            if inner is not None:
+                cls = inner
+            elif not any(w[:1].isupper() for w in words[:-1]):  # "an alliance official": the alliance
+                owner = self._nominal("the " + " ".join(words[:-1]), m)
+                if owner is not None:
+                    return owner
+        country = self._country_in(bare)
+        if country is None and re.search(r"\bof\s+", bare):
+            country = self._country_in(re.split(r"\bof\s+", bare, maxsplit=1)[1])
+        if country is not None:
+            words = bare.split()
+            if cls is None and len(words) == 1 or self._is_country_name(bare):
+                if self._country_of(bare) and self._capital_country(bare) and not self.gaz.demonym(bare):
+                    return self._institution("government", country, bare)
+                entry = self.dictionary.find(bare)
+                if entry is not None:
+                    return self._from_entry(entry, m)
+                name = self.gaz.country(_alpha2(self.gaz, country))
+                return self._register(name.name if name else bare, "state", country, m)
+            if cls is not None and not self._named_org(bare):
+                actor = self._institution(cls, country, bare)
+                actor.heads.add(bare.split()[-1].lower())
+                return actor
+        named = self._named_org(bare)
+        if named is not None:
+            name, kind = named
+            actor = self._register(name, kind, country, m)
+            actor.heads.add(name.split()[-1].lower())
+            return actor
+        if country is not None:
+            if cls is None:
+                name = self.gaz.country(_alpha2(self.gaz, country))
+                return self._register(name.name if name else bare, "state", country, m)
+        if cls is not None:
+            # no country in the mention: an earlier actor it continues ("a military spokesman" after
+            # "Ukrainian soldiers"), else the country of its sentence's actors, else the document's
+            same = self._same_class(cls, m)
+            if same is not None:
+                return same
+            if cls == "media" and not bare[:1].isupper():
+                actor = self._register(_plain(bare), "media", None, m)
+                actor.plural = bare.lower().endswith("s")
+                return actor
+            cc = self._sentence_country(m) or self._dominant_country()
+            if cc is not None:
+                return self._institution(cls, cc, bare)
+        if re.fullmatch(r"[a-z][a-z -]*", bare):
+            actor = self._register(_plain(bare), "unknown", None, m)
+            actor.plural = bare.endswith("s")
+            return actor
+        if bare[:1].isupper():
+            return self._register(bare, "unknown", country, m)
+        return None
+
+    def _is_country_name(self, text: str) -> bool:
+        return bool(self.gaz.country_of_name(text) or self.gaz.demonym(text) or self._capital_country(text)
+                    or self.dictionary.find(text))
+
+    def _named_org(self, text: str) -> tuple[str, str] | None:
+        """A capitalised name with an organisation word: "Baltic Security Institute" (think tank)."""
+        words = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE).split()
+        caps = [w for w in words if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on")]
+        if len(words) < 2 or len(caps) != len(words) or not words[-1][:1].isupper():
+            return None
+        lower = {w.lower().strip(",.") for w in words}
+        if not lower & _ORG_WORDS:
+            return None
+        if _head_class(" ".join(words)) and not lower & (_THINK_TANK_WORDS | _MEDIA_WORDS | {"project", "group"}) \
+                and not (lower & {"service", "agency", "directorate", "bureau", "corps"}):
+            return None  # "Defence Ministry", "State Border Guard": the country's institution
+        name = " ".join(words)
+        if lower & _THINK_TANK_WORDS:
+            kind = "think_tank"
+        elif lower & _MEDIA_WORDS:
+            kind = "media"
+        elif lower & _GOVERNMENT_WORDS:
+            kind = "government"
+        elif lower & _MILITARY_WORDS:
+            kind = "military"
+        else:
+            kind = "organisation"
+        return name, kind
+
+    def _institution(self, cls: str, country: str, head: str) -> _Actor:
+        name = self._country_name(country)
+        overrides = self.dictionary.institutions.get(country, {})
+        if cls == "military":
+            return self._register_generic(overrides.get("military") or f"Armed Forces of {name}", "military", country, head, cls)
+        if cls == "defence_ministry":
+            return self._register_generic(overrides.get("defence_ministry") or f"Ministry of Defence of {name}",
+                                          "government", country, head, cls)
+        if cls == "foreign_ministry":
+            return self._register_generic(overrides.get("foreign_ministry") or f"Ministry of Foreign Affairs of {name}",
+                                          "government", country, head, cls)
+        if cls == "interior_ministry":
+            return self._register_generic(f"Ministry of Internal Affairs of {name}", "government", country, head, cls)
+        if cls == "border_guard":
+            return self._register_generic(f"Border Guard of {name}", "government", country, head, cls)
+        if cls == "coast_guard":
+            entry = next((e for e in self.dictionary.entries.values() if e.country == country and "coast guard"
+                          in e.descriptions), None)
+            if entry is not None:
+                return self._register_generic(entry.name, entry.kind, country, head, cls)
+            return self._register_generic(f"Coast Guard of {name}", "military", country, head, cls)
+        if cls == "state_media":
+            return self._register_generic(f"State media of {name}", "media", country, head, cls)
+        if cls == "intelligence":
+            return self._register_generic(f"Intelligence services of {name}", "government", country, head, cls)
+        if cls == "parliament":
+            return self._register_generic(f"Parliament of {name}", "government", country, head, cls)
+        if cls == "general_staff":
+            return self._register_generic(f"General Staff of the Armed Forces of {name}", "military", country, head, cls)
+        if cls == "police":
+            return self._register_generic(f"Police of {name}", "government", country, head, cls)
+        if cls == "media":
+            return self._register_generic(f"Media of {name}", "media", country, head, cls)
+        return self._register_generic(f"Government of {name}", "government", country, head, cls)
+
+    def _register_generic(self, name: str, kind: str, country: str, head: str, cls: str | None = None) -> _Actor:
+        entry = self.dictionary.find(name)
+        actor = self._register(entry.name if entry else name, entry.kind if entry else kind, country, None)
+        actor.cls = actor.cls or cls
+        actor.heads.add(head.split()[-1].lower() if head else "")
+        actor.heads.add(head.lower())
+        return actor
+
+    def _country_name(self, alpha3: str) -> str:
+        entry = self.gaz.country(_alpha2(self.gaz, alpha3))
+        name = entry.name if entry else alpha3
+        return f"the {name}" if name in _THE else name
+
+    def _same_class(self, cls: str, m: _Mention) -> _Actor | None:
+        for x in sorted(self._antecedents(m), key=lambda x: -x.start):
+            a = x.actor
+            assert a is not None
+            if cls == "military" and a.kind == "military":
+                return a
+            if a.cls == cls and a.country:
+                return a
+        return None
+
+    def _dominant_country(self) -> str | None:
+        """The document's country when one dominates what it names (half the mentions, two at least)."""
+        if not self._context:
+            return None
+        cc, n = self._context.most_common(1)[0]
+        return self.gaz.to_alpha3(cc) if n >= 2 and n * 2 >= sum(self._context.values()) else None
+
+    def _sentence_country(self, m: _Mention) -> str | None:
+        """The country of the nearest actor before `m` in its sentence ("Sandu told parliament")."""
+        sent = self._sentence_of(m.start)
+        for x in sorted(self._antecedents(m), key=lambda x: -x.start):
+            if x.actor is not None and x.actor.country and (sent is None or self._sentence_of(x.start) == sent):
+                return x.actor.country
+        return None
+
+
+def _head_class(text: str) -> str | None:
+    t = text.strip().lower()
+    for pattern, cls in _HEAD_RES:
+        if pattern.search(t):
+            return cls
+    return None
+
+
+def _subphrases(phrase: str) -> list[str]:
+    words = phrase.split()
+    out = []
+    for n in range(len(words), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            out.append(" ".join(words[i:i + n]))
+    return out
+
+
+def _alpha2(gaz: Gazetteer, alpha3: str | None) -> str | None:
+    if not alpha3:
+        return None
+    for a2, a3 in gaz.alpha3.items():
+        if a3 == alpha3:
+            return a2
+    return None
+
+
+def _plain(text: str) -> str:
+    t = _DETERMINER.sub("", text.strip())
+    t = re.sub(r"^(?:local|unnamed|unidentified|other|some|several)\s+", "", t, flags=re.IGNORECASE)
+    return t.strip()

@@ -1,0 +1,121 @@
+"""Actor resolution: canonical names, kinds and countries, in-document coreference, and the user's
+own actor file."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from eventx.actors import ActorDictionary, ActorResolver
+from eventx.places import Gazetteer
+from eventx.records import Entity
+from eventx.text import split_sentences
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(min_city_population=15000)
+
+
+@pytest.fixture(scope="module")
+def resolver(gazetteer: Gazetteer) -> ActorResolver:
+    return ActorResolver(ActorDictionary(), gazetteer)
+
+
+def resolve(resolver: ActorResolver, text: str, *mentions: tuple[str, str] | tuple[str, str, int]) -> list[Entity | None]:
+    spans = []
+    for m in mentions:
+        needle, role = m[0], m[1]
+        nth = m[2] if len(m) > 2 else 0
+        start = [x.start() for x in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text)][nth]
+        spans.append((start, start + len(needle), role))
+    return resolver.resolve_document(text, spans, split_sentences(text))
+
+
+def test_name_title_and_pronoun_are_one_person(resolver: ActorResolver) -> None:
+    text = ("Belarusian President Alexander Lukashenko said his army would stay home. Lukashenko told reporters "
+            "that he had warned Moscow.")
+    full, surname, he, moscow = resolve(resolver, text, ("Belarusian President Alexander Lukashenko", "speaker"),
+                                        ("Lukashenko", "speaker", 1), ("he", "speaker"), ("Moscow", "addressee"))
+    assert (full.name, full.kind, full.country) == ("Alexander Lukashenko", "person", "BLR")
+    assert full.id == surname.id == he.id
+    assert (moscow.name, moscow.kind, moscow.country) == ("Government of Russia", "government", "RUS")
+
+
+def test_think_tank_acronym_and_nominal_are_one_actor(resolver: ActorResolver) -> None:
+    text = ("The Institute for the Study of War said Russian forces were regrouping. The think tank added that "
+            "ISW analysts expected no offensive.")
+    isw, forces, tank, analysts = resolve(resolver, text, ("The Institute for the Study of War", "speaker"),
+                                          ("Russian forces", "agent"), ("The think tank", "speaker"),
+                                          ("ISW analysts", "speaker"))
+    assert isw.name == "Institute for the Study of War" and isw.kind == "think_tank"
+    assert isw.id == tank.id == analysts.id
+    assert (forces.name, forces.kind, forces.country) == ("Armed Forces of Russia", "military", "RUS")
+
+
+def test_unknown_person_coreference_and_gender(resolver: ActorResolver) -> None:
+    text = ("Oleksandra Hrytsenko, a spokeswoman for Ukraine's southern command, said shelling continued. "
+            "She said Mark Voss was wrong. Hrytsenko added that the military would respond.")
+    first, she, voss, again = resolve(resolver, text, ("Oleksandra Hrytsenko", "speaker"), ("She", "speaker"),
+                                      ("Mark Voss", "addressee"), ("Hrytsenko", "speaker", 1))
+    assert first.kind == "person" and first.country == "UKR"
+    assert first.id == she.id == again.id != voss.id
+
+
+def test_country_institutions_get_generated_canonical_names(resolver: ActorResolver) -> None:
+    text = ("The Russian Defence Ministry said Chinese jets and Israeli jets flew together. Kyiv said Polish "
+            "officials agreed, and Latvian border guards closed the crossing.")
+    mod, china, israel, kyiv, poland, latvia = resolve(
+        resolver, text, ("The Russian Defence Ministry", "speaker"), ("Chinese jets", "agent"),
+        ("Israeli jets", "agent"), ("Kyiv", "speaker"), ("Polish officials", "speaker"),
+        ("Latvian border guards", "agent"))
+    assert (mod.name, mod.kind) == ("Ministry of Defence of Russia", "government")
+    assert (china.name, israel.name) == ("People's Liberation Army", "Israel Defense Forces")
+    assert (kyiv.name, kyiv.kind, kyiv.country) == ("Government of Ukraine", "government", "UKR")
+    assert poland.name == "Government of Poland"
+    assert (latvia.name, latvia.country) == ("Border Guard of Latvia", "LVA")
+
+
+def test_states_nominals_and_possessive_pronouns(resolver: ActorResolver) -> None:
+    text = ("Mali's junta said its troops killed dozens of militants. The junta rejected a report by "
+            "Human Rights Watch. The United States imposed sanctions on Russia.")
+    junta, troops, militants, again, us, russia = resolve(
+        resolver, text, ("Mali's junta", "speaker"), ("its troops", "agent"), ("dozens of militants", "victim"),
+        ("The junta", "speaker"), ("The United States", "agent"), ("Russia", "target"))
+    assert (junta.name, troops.name) == ("Government of Mali", "Armed Forces of Mali")
+    assert again.id == junta.id
+    assert (militants.name, militants.kind) == ("militants", "unknown")
+    assert (us.name, us.kind, us.country) == ("United States", "state", "USA")
+    assert (russia.kind, russia.country) == ("state", "RUS")
+
+
+def test_rough_extractor_spans_still_resolve(resolver: ActorResolver) -> None:
+    text = "As ISW has assessed, the risk is low. The ISW's report was cited. Monday was quiet."
+    a, b, c = resolve(resolver, text, ("As ISW", "speaker"), ("The ISW's", "speaker"), ("Monday", "agent"))
+    assert a.id == b.id and a.name == "Institute for the Study of War"
+    assert c is None  # a weekday is no actor
+
+
+def test_user_actor_file_extends_the_dictionary(tmp_path, gazetteer: Gazetteer) -> None:
+    extra = tmp_path / "actors.json"
+    extra.write_text(json.dumps({"actors": [{"name": "Baltic Security Institute", "kind": "think_tank",
+                                              "country": "LTU", "aliases": ["the Vilnius institute"],
+                                              "acronyms": ["BSI"], "descriptions": ["think tank"]}]}))
+    resolver = ActorResolver(ActorDictionary(extra_files=[extra]), gazetteer)
+    text = "BSI said the drills were routine. The think tank, the Vilnius institute, often says so."
+    bsi, tank, alias = resolve(resolver, text, ("BSI", "speaker"), ("The think tank", "speaker"),
+                               ("the Vilnius institute", "speaker"))
+    assert (bsi.name, bsi.kind, bsi.country) == ("Baltic Security Institute", "think_tank", "LTU")
+    assert bsi.id == tank.id == alias.id
+
+
+def test_user_actor_file_from_the_environment(tmp_path, monkeypatch, gazetteer: Gazetteer) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"actors": [{"name": "Aleksei Dyumin", "kind": "person", "country": "RUS",
+                                              "aliases": ["Alexei Dyumin"], "gender": "m"}]}))
+    monkeypatch.setenv("EVENTX_ACTORS", str(extra))
+    resolver = ActorResolver(ActorDictionary(), gazetteer)
+    (entity,) = resolve(resolver, "Governor Alexei Dyumin said drones hit Tula.", ("Governor Alexei Dyumin", "speaker"))
+    assert (entity.name, entity.country) == ("Aleksei Dyumin", "RUS")
