@@ -49,7 +49,11 @@ def build_encoder(config: NetworkConfig, encoder_path: str | None = None) -> nn.
 
     lora = LoraConfig(r=config.lora_rank, lora_alpha=config.lora_alpha, lora_dropout=0.05,
                       target_modules=LORA_TARGETS, bias="none")
-    return get_peft_model(bert, lora)
+    import warnings
+
+    with warnings.catch_warnings():  # peft calls a transformers API that warns of its own renaming
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        return get_peft_model(bert, lora)
 
 
 def _pretrained_bert(path: str) -> nn.Module:
