@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eventx.gold import TIME_VALUE
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Event, Span, TimeValue
 from eventx.text import sentence_index, split_sentences
@@ -24,7 +25,6 @@ from eventx.text import sentence_index, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "corpus" / "src"
 GOLD = ROOT / "corpus" / "gold"
-TIME_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 SPLITS = {"test": range(15), "dev": range(15, 30)}  # of 100 hash buckets; the rest is train
 
 
