@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from eventx.errors import EventxError, InputError, ModelError
-from eventx.readers import SUFFIXES, Fields, Reject, read
+from eventx.readers import SUFFIXES, Fields, Reject, input_files, read
 from eventx.records import Document
 
 MANIFEST = "_manifest.json"
@@ -116,17 +116,10 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     """Input files in reading order; fails before any work if one is missing or unreadable."""
     files: list[Path] = []
     for path in map(Path, inputs):
-        if not path.exists():
-            raise InputError(str(path), "no such file or directory")
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not found:
-                raise InputError(str(path), f"no input files ({', '.join(SUFFIXES)}) in this directory")
-            files.extend(found)
-        elif path.suffix.lower() not in SUFFIXES:
-            raise InputError(str(path), f"unknown input format {path.suffix!r} (known: {', '.join(SUFFIXES)})")
-        else:
-            files.append(path)
+        for file in input_files(path):
+            if file.suffix.lower() not in SUFFIXES:
+                raise InputError(str(file), f"unknown input format {file.suffix!r} (known: {', '.join(SUFFIXES)})")
+            files.append(file)
     for path in files:
         try:
             with open(path, "rb"):

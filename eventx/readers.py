@@ -257,21 +257,29 @@ def read_documents(path: str | Path) -> Iterator[Item]:
                 yield Reject(where, _short(e), line)
 
 
+def input_files(path: Path) -> list[Path]:
+    """The files a path names: itself, or the supported files under a directory, in name order."""
+    if not path.exists():
+        raise InputError(str(path), "no such file or directory")
+    if not path.is_dir():
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if not files:
+        raise InputError(str(path), f"no input files ({', '.join(SUFFIXES)}) in this directory")
+    return files
+
+
 def read(source: str | Path | Iterable[dict], fields: Fields = Fields(), fmt: str | None = None) -> Iterator[Item]:
     """Read any supported source: a file, a directory (recursively, in name order) or a Dataset."""
     if not isinstance(source, (str, Path)):
         yield from read_dataset(source, fields)
         return
     path = Path(source)
-    if not path.exists():
-        raise InputError(str(path), "no such file or directory")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        if not files:
-            raise InputError(str(path), f"no input files ({', '.join(SUFFIXES)}) in this directory")
-        for p in files:
+        for p in input_files(path):
             yield from read(p, fields, fmt)
         return
+    input_files(path)  # a missing path fails here, with one line
     kind = fmt or SUFFIXES.get(path.suffix.lower())
     if kind == "jsonl":
         yield from read_jsonl(path, fields)
