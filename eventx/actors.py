@@ -160,6 +160,26 @@ _THE = {"United States", "United Kingdom", "Netherlands", "Philippines", "United
         "Palestinian Territory"}
 
 
+# Generated canonical names of a country's institutions, by class: (template, kind).
+_INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "government": ("Government of {}", "government"),
+    "military": ("Armed Forces of {}", "military"),
+    "defence_ministry": ("Ministry of Defence of {}", "government"),
+    "foreign_ministry": ("Ministry of Foreign Affairs of {}", "government"),
+    "interior_ministry": ("Ministry of Internal Affairs of {}", "government"),
+    "border_guard": ("Border Guard of {}", "government"),
+    "coast_guard": ("Coast Guard of {}", "military"),
+    "state_media": ("State media of {}", "media"),
+    "intelligence": ("Intelligence services of {}", "government"),
+    "parliament": ("Parliament of {}", "government"),
+    "general_staff": ("General Staff of the Armed Forces of {}", "military"),
+    "police": ("Police of {}", "government"),
+    "media": ("Media of {}", "media"),
+}
+# Classes whose name the actor dictionary may override per country ("People's Liberation Army").
+_OVERRIDABLE = frozenset({"military", "defence_ministry", "foreign_ministry"})
+
+
 @dataclass
 class ActorEntry:
     name: str
@@ -789,38 +809,14 @@ class ActorResolver:
 
     def _institution(self, cls: str, country: str, head: str) -> _Actor:
         name = self._country_name(country)
-        overrides = self.dictionary.institutions.get(country, {})
-        if cls == "military":
-            return self._register_generic(overrides.get("military") or f"Armed Forces of {name}", "military", country, head, cls)
-        if cls == "defence_ministry":
-            return self._register_generic(overrides.get("defence_ministry") or f"Ministry of Defence of {name}",
-                                          "government", country, head, cls)
-        if cls == "foreign_ministry":
-            return self._register_generic(overrides.get("foreign_ministry") or f"Ministry of Foreign Affairs of {name}",
-                                          "government", country, head, cls)
-        if cls == "interior_ministry":
-            return self._register_generic(f"Ministry of Internal Affairs of {name}", "government", country, head, cls)
-        if cls == "border_guard":
-            return self._register_generic(f"Border Guard of {name}", "government", country, head, cls)
         if cls == "coast_guard":
             entry = next((e for e in self.dictionary.entries.values() if e.country == country and "coast guard"
                           in e.descriptions), None)
             if entry is not None:
                 return self._register_generic(entry.name, entry.kind, country, head, cls)
-            return self._register_generic(f"Coast Guard of {name}", "military", country, head, cls)
-        if cls == "state_media":
-            return self._register_generic(f"State media of {name}", "media", country, head, cls)
-        if cls == "intelligence":
-            return self._register_generic(f"Intelligence services of {name}", "government", country, head, cls)
-        if cls == "parliament":
-            return self._register_generic(f"Parliament of {name}", "government", country, head, cls)
-        if cls == "general_staff":
-            return self._register_generic(f"General Staff of the Armed Forces of {name}", "military", country, head, cls)
-        if cls == "police":
-            return self._register_generic(f"Police of {name}", "government", country, head, cls)
-        if cls == "media":
-            return self._register_generic(f"Media of {name}", "media", country, head, cls)
-        return self._register_generic(f"Government of {name}", "government", country, head, cls)
+        template, kind = _INSTITUTIONS.get(cls, _INSTITUTIONS["government"])
+        override = self.dictionary.institutions.get(country, {}).get(cls) if cls in _OVERRIDABLE else None
+        return self._register_generic(override or template.format(name), kind, country, head, cls)
 
     def _register_generic(self, name: str, kind: str, country: str, head: str, cls: str | None = None) -> _Actor:
         entry = self.dictionary.find(name)
