@@ -4,11 +4,13 @@ transformers token-classification pipeline, on the same sentences, on CPU.
     python benchmarks/throughput.py --model models/default --gold corpus/gold/test.jsonl --threads 2
 
 Three numbers, one input:
-- bare encoder: the MiniLM forward pass alone over the same sentences, batched and sorted by length
-  the way eventx batches them (the ceiling for anything built on this encoder);
+- bare encoder: the MiniLM forward pass alone over the encoder inputs eventx builds from the same
+  sentences (packed, with context), batched and sorted by length the way eventx batches them, at
+  the same precision (the ceiling for anything built on this encoder);
 - eventx: `nlp.pipe` end to end (splitting, tokenising, encoder, heads, decoding, records);
-- transformers `pipeline("token-classification")` called once per sentence with the same encoder.
-With --int8 it also times and scores the dynamically quantised model.
+- transformers `pipeline("token-classification")` called once per sentence with the same encoder
+  (fp32, its default).
+`--precision` picks how eventx runs (auto, fp32, bf16, int8); `--score` adds its test-split F1.
 """
 
 from __future__ import annotations
@@ -36,40 +38,45 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=Path("corpus/gold/test.jsonl"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--int8", action="store_true")
-    parser.add_argument("--context-tokens", type=int, default=16,
-                        help="tokens of the previous sentence given as context (-1: all)")
+    parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "int8"])
+    parser.add_argument("--score", action="store_true", help="also score eventx on --gold (strict F1)")
+    parser.add_argument("--context-tokens", type=int, default=None,
+                        help="override the model's tokens of previous-sentence context (-1: all)")
+    parser.add_argument("--pack", type=int, default=None, help="override the model's packing (0: a sentence each)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
     import eventx
     from eventx.evaluate import score
     from eventx.model import collate
-    from eventx.model.features import featurize
     from eventx.model.train import read_gold
 
     gold = read_gold(args.gold)
     bare_docs = [d.model_copy(update={"events": [], "sentences": []}) for d in gold]
     n_sentences = sum(len(d.sentences) for d in gold)
-    nlp = eventx.load(args.model)
+    nlp = eventx.load(args.model, precision=args.precision)
     model = nlp.extractor
-    model.context_tokens = None if args.context_tokens < 0 else args.context_tokens
-    features = sorted(featurize(model.tokenizer, gold, model.labels, model.max_length,
-                                context_tokens=model.context_tokens), key=len)
+    if args.context_tokens is not None:
+        model.context_tokens = None if args.context_tokens < 0 else args.context_tokens
+    if args.pack is not None:
+        model.pack = args.pack
+    features = sorted(model.featurize(gold), key=len)
 
     @torch.inference_mode()
     def bare_encoder() -> None:
         net = model.network
-        for i in range(0, len(features), model.batch_size):
-            inputs = collate(features[i : i + model.batch_size])
-            net.encoder(input_ids=inputs["input_ids"], token_type_ids=inputs["token_type_ids"],
-                        attention_mask=inputs["attention_mask"])
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=model.precision == "bf16"):
+            for i in range(0, len(features), model.batch_size):
+                inputs = collate(features[i : i + model.batch_size])
+                net.encoder(input_ids=inputs["input_ids"], token_type_ids=inputs["token_type_ids"],
+                            attention_mask=inputs["attention_mask"])
 
     def pipeline() -> None:
         list(nlp.pipe(bare_docs, batch_size=64))
 
-    results: dict[str, object] = {"sentences": n_sentences, "documents": len(gold),
-                                  "context_tokens": model.context_tokens,
+    results: dict[str, object] = {"sentences": n_sentences, "documents": len(gold), "precision": model.precision,
+                                  "context_tokens": model.context_tokens, "pack": model.pack,
+                                  "encoder_inputs": len(features), "encoder_tokens": sum(map(len, features)),
                                   "threads": args.threads, "torch": torch.__version__}
     results["bare_encoder_sps"] = round(n_sentences / best_of(args.runs, bare_encoder), 1)
     results["eventx_sps"] = round(n_sentences / best_of(args.runs, pipeline), 1)
@@ -85,22 +92,14 @@ def main() -> None:
                      tokenizer=AutoTokenizer.from_pretrained(path), device=-1)
     sentences = [d.text[s.start : s.end] for d in gold for s in d.sentences]
     results["hf_token_classification_sps"] = round(
-        n_sentences / best_of(1, lambda: [hf(s) for s in sentences]), 1)
+        n_sentences / best_of(args.runs, lambda: [hf(s) for s in sentences]), 1)
     results["ratio_vs_bare_encoder"] = round(results["eventx_sps"] / results["bare_encoder_sps"], 3)
     results["ratio_vs_hf_pipeline"] = round(results["eventx_sps"] / results["hf_token_classification_sps"], 2)
 
-    if args.int8:
-        def f1(pipe) -> dict[str, float]:
-            preds = list(pipe.pipe(bare_docs, batch_size=64))
-            s = score(gold, preds)
-            return {"trigger_f1": round(s.trigger_classification.f1, 4),
-                    "argument_f1": round(s.argument_classification.f1, 4)}
-
-        q = eventx.load(args.model, quantize=True)
-        q.extractor.context_tokens = model.context_tokens
-        results["int8_sps"] = round(n_sentences / best_of(args.runs, lambda: list(q.pipe(bare_docs, batch_size=64))), 1)
-        results["fp32_scores"] = f1(nlp)
-        results["int8_scores"] = f1(q)
+    if args.score:
+        s = score(gold, list(nlp.pipe(bare_docs, batch_size=64)))
+        results["test_trigger_f1"] = round(s.trigger_classification.f1, 4)
+        results["test_argument_f1"] = round(s.argument_classification.f1, 4)
     print(json.dumps(results, indent=2))
 
 

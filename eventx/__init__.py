@@ -49,12 +49,12 @@ def default_model_path() -> Path:
 
 
 def load(path: str | Path | None = None, *, ontology: str | Path | None = None,
-         quantize: bool = False, device: str = "cpu") -> Pipeline:
+         precision: str = "auto", device: str = "cpu") -> Pipeline:
     """A ready pipeline: the bundled default model, a trained model directory, or "baseline".
 
     With no trained model bundled, `load()` falls back to the lexicon baseline, and its `name`
-    says so. `quantize=True` runs the model in int8 on CPU (see benchmarks/RESULTS.md);
-    `device="auto"` uses a GPU when there is one.
+    says so. `precision` is "auto" (bfloat16 where the hardware runs it natively, else fp32),
+    "fp32", "bf16" or "int8" (see benchmarks/RESULTS.md); `device="auto"` uses a GPU when there is one.
     """
     from eventx.baseline import LexiconBaseline
     from eventx.pipeline import Pipeline
@@ -71,7 +71,7 @@ def load(path: str | Path | None = None, *, ontology: str | Path | None = None,
         raise ModelError(f"{path}: not an eventx model directory (no config.json)")
     from eventx.model import load_model
 
-    model = load_model(path, quantize=quantize, device=device)
+    model = load_model(path, precision=precision, device=device)
     return Pipeline(model, model.ontology if ontology is None else onto, source=str(path))
 
 

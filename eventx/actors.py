@@ -32,10 +32,12 @@ ACTOR_ROLES = ("agent", "speaker", "participant", "recipient", "addressee", "vic
 _JUNK_LEADING = re.compile(r"^(?:(?:as|but|while|though|although|and|so|also|then|yet|meanwhile|however|"
                            r"according to|said|says|in|on|at(?!\s+least)|by|with|from|for|of|to|after|before|when|because|if|"
                            r"separately|later|earlier|instead|still)\s+)+", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|several|many|most|all|both|two|three|four|five|"
+_DETERMINER = re.compile(r"^(?:(?:a|one|\d[\d.]*)\s+(?:million|thousand|hundred)|the|a|an|this|that|these|those|"
+                         r"some|several|many|most|all|both|two|three|four|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of|scores of|"
                          r"a number of|a group of|a team of|a pair of|at least|more than|about|around|nearly|some|"
-                         r"\d[\d,.]*)\s+", re.IGNORECASE)
+                         r"a dozen|dozen|dozens|hundreds|of (?:his|her|their|its|the)|remaining|one|\d[\d,.]*)\s+",
+                         re.IGNORECASE)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "it", "its": "it",
              "they": "pl", "them": "pl", "their": "pl", "we": "we", "our": "we", "us": "we", "i": "i"}
 _TITLE_WORDS = {
@@ -52,7 +54,8 @@ _TITLE_WORDS = {
     "group's", "his", "her", "its", "their", "the", "a", "an", "of", "for", "at", "regional", "local", "veteran",
     "team", "co-founder", "executive", "officer", "pilot", "soldier", "diplomat", "journalist", "reporter",
     "president-elect", "junta", "dictator", "strongman", "warlord", "rebel", "militia", "mercenary", "coordinator",
-    "undersecretary", "under", "assistant", "special", "high", "commissioner", "inspector",
+    "undersecretary", "under", "assistant", "special", "high", "commissioner", "inspector", "charge", "d'affaires",
+    "chargé", "human", "rights",
 }
 _ORG_WORDS = {
     "institute", "institution", "center", "centre", "council", "foundation", "project", "group", "agency",
@@ -65,8 +68,23 @@ _ORG_WORDS = {
     "government", "police", "directorate", "bureau", "fund", "program", "programme", "alliance", "coalition",
     "militia", "watch", "monitor", "initiative", "media", "press", "television", "daily", "gazette", "review",
     "tribune", "telegraph", "mail", "magazine", "research", "analysis", "intelligence", "security", "defence",
-    "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq",
+    "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq", "society", "crescent",
+    "cross", "rights", "federation", "league", "gang", "cartel", "unit",
 }
+# "the Rapid Support Forces (RSF)": later "the RSF" is the same actor
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'-]*|of|for|and|the|al-\w+|wal-\w+)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|"
+                              r"al-\w+|wal-\w+)){0,8})\s+\(([A-Z][A-Za-z]{1,7})\)")
+# "the monitoring group Airwars", "state news agency AZERTAC"
+_APPOSED_NAME = re.compile(r"^(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|monitor|watchdog|charity|"
+                           r"network|think tank|broadcaster|television|tv|news agency|agency|newspaper|outlet|"
+                           r"daily))\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})$")
+# what befell a group, not what it is: "displaced families" are families
+_CONDITION = (r"displaced|fleeing|wounded|injured|dead|killed|missing|stranded|trapped|detained|captured|kidnapped|"
+              r"abducted|unarmed|innocent|ordinary|elderly|young|remaining|other|ethnic|female|male|trafficked|"
+              r"suspected|alleged|organised|organized")
+# "Fano militiamen", "fighters of the ELN": members who stand for their group
+_MEMBERS = r"fighters|militants|militiamen|gunmen|insurgents|rebels|members|supporters|operatives"
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bint|ould)-[A-Z]")  # "al-Sudani"
 _NOT_NAMES = {
     "airborne", "control", "system", "systems", "warning", "early", "operation", "operations", "special", "main",
     "operative", "strategic", "joint", "national", "federal", "central", "eastern", "western", "northern",
@@ -90,15 +108,16 @@ _GOVERNMENT_WORDS = {"ministry", "department", "office", "service", "directorate
 # head nouns of generic mentions, longest first: (pattern, class)
 _HEADS: list[tuple[str, str]] = [
     (r"armed forces ministry|ministry of (?:national )?(?:defence|defense)|(?:national )?(?:defence|defense) ministry|"
-     r"(?:defence|defense) department|department of (?:defence|defense)|mod", "defence_ministry"),
+     r"(?:defence|defense) department|department of (?:defence|defense)|mod|(?:defence|defense) minister",
+     "defence_ministry"),
     (r"ministry of foreign affairs|foreign ministry|foreign affairs ministry|foreign office|"
-     r"state department|department of state", "foreign_ministry"),
+     r"state department|department of state|foreign minister", "foreign_ministry"),
     (r"interior ministry|ministry of (?:the )?interior|ministry of internal affairs", "interior_ministry"),
     (r"(?:state )?border (?:guards?|service|police|guard service)|border guard", "border_guard"),
     (r"coast ?guard(?: ships?| vessels?| boats?| cutters?)?", "coast_guard"),
     (r"state (?:media|television|tv|broadcaster|news agency|news|outlets?)|state-run (?:media|television|"
      r"news agency|outlets?)|state-controlled media|government media", "state_media"),
-    (r"intelligence(?: services?| agency| agencies| officials?)?|spy agency|security services|secret services?",
+    (r"intelligence(?: services?| agency| agencies| officials?)?|spy agency|security services?|secret services?",
      "intelligence"),
     (r"parliament|lawmakers|legislators|mps|legislature|senate|congress|national assembly|duma|rada|seimas|"
      r"saeima|riigikogu|sejm|knesset", "parliament"),
@@ -109,14 +128,15 @@ _HEADS: list[tuple[str, str]] = [
      r"servicem[ae]n|service ?members|jets?|aircraft|planes?|warplanes?|fighter jets?|bombers?|helicopters?|"
      r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
-     r"sailors|tanks|warships?|ships?|vessels?|submarines?|frigates?|destroyers?|commandos|reservists|conscripts|"
+     r"sailors|tanks|warships?|ships?|vessels?|boats?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
+     r"reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
-     r"fighters|squadrons?|wings?|flotillas?|fleets?|crews?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
+     r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
      r"military (?:spokesman|spokeswoman|sources?|officials?|command|aircraft|helicopters?|jets?)|"
      r"army (?:spokesman|spokeswoman)|fighter pilots?|air defence units|rocket forces|garrison", "military"),
     (r"government|officials?|authorities|leadership|junta|regime|administration|cabinet|presidency|"
      r"president's office|embassy|ambassador|diplomats?|envoys?|spokes(?:man|woman|person)|prosecutors?|"
-     r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|leaders?|"
+     r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|mediators|leaders?|"
      r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
      r"governor's office|regional administration|regional authorities|military administration|"
      r"sources", "government"),
@@ -144,6 +164,8 @@ _NOMINALS: dict[str, set[str]] = {
     "watchdog": {"organisation"}, "project": {"organisation"}, "command": {"military"}, "border guard": {"government"},
     "coast guard": {"military"}, "center": {"think_tank", "organisation"}, "centre": {"think_tank", "organisation"},
     "observatory": {"organisation"}, "service": {"government"}, "department": {"government"},
+    "jihadists": {"organisation", "military"}, "insurgents": {"organisation", "military"},
+    "attackers": {"organisation", "military"}, "mission": {"organisation", "government"},
     "union": {"organisation"}, "world body": {"organisation"}, "corps": {"military"}, "guards": {"military"},
 }
 _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
@@ -328,6 +350,7 @@ class ActorResolver:
         self._sentences = list(sentences)
         self._actors: dict[str, _Actor] = {}
         self._context = self.gaz.mentions_in(text)
+        self._acronyms = {m[2]: name for m in _DEFINED_ACRONYM.finditer(text) if (name := _expansion(m[1], m[2]))}
         mentions = [_Mention(s[0], s[1], text[s[0]:s[1]], s[2] if len(s) > 2 else None, i)  # type: ignore[misc]
                     for i, s in enumerate(spans)]
         covered = [(m.start, m.end) for m in mentions]
@@ -388,6 +411,16 @@ class ActorResolver:
         if low in ("each other", "one another", "themselves", "itself", "himself", "herself", "who", "which",
                    "that", "this", "those", "these", "others", "another", "everyone", "nobody", "no one"):
             return None
+        t = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", t)  # "(RSF)" after the name it abbreviates
+        short = _DETERMINER.sub("", t)
+        if short in self._acronyms and self.dictionary.find(short) is None:
+            t = self._acronyms[short]
+        based = re.match(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-based\s+(.+)$", t)
+        if based:  # "Norway-based Iran Human Rights": a name, and where it sits
+            inner = self._resolve(_Mention(m.start + raw.find(based[2]), m.end, based[2], m.role, None))
+            if inner is not None:
+                inner.country = self._country_in(based[1]) or inner.country
+            return inner
         plural = re.fullmatch(r"([A-Z][a-z]+)s", _DETERMINER.sub("", _DETERMINER.sub("", t)))
         if plural and (self.gaz.demonym(plural[1]) or self.gaz.demonym(plural[1] + "s")):
             cc = self.gaz.demonym(plural[1]) or self.gaz.demonym(plural[1] + "s")  # "the Americans"
@@ -399,6 +432,9 @@ class ActorResolver:
             head = pm[2]
             if owner is not None:
                 cls = _head_class(head)
+                if owner.kind in ("military", "organisation") and owner.cls is None and re.fullmatch(
+                        rf"(?:{_MEMBERS})|forces|troops|units|soldiers|men|patrols|teams|staff", head, flags=re.IGNORECASE):
+                    return owner  # an armed group's "its fighters" are the group
                 if cls and owner.country:
                     return self._institution(cls, owner.country, head)
                 if _PERSON_ROLE.match(head) or re.match(r"^(?:counterpart|men|fighters|members)$", head, re.I):
@@ -408,6 +444,20 @@ class ActorResolver:
         entry = self.dictionary.find(t) or self.dictionary.find(_DETERMINER.sub("", t))
         if entry is not None:
             return self._from_entry(entry, m)
+        named = _APPOSED_NAME.match(t)
+        if named:
+            entry = self.dictionary.find(named[2])
+            if entry is not None:
+                return self._from_entry(entry, m)
+            cls = _head_class(named[1])
+            if cls == "state_media":  # "state broadcaster RTS": the country's state media
+                cc = self._country_in(named[1]) or self._sentence_country(m) or self._main_country()
+                if cc:
+                    return self._institution(cls, cc, named[1])
+            elif cls is None or cls == "media":
+                kinds = _NOMINALS.get(named[1].split()[-1].lower(), {"organisation"})
+                kind = "organisation" if "organisation" in kinds else sorted(kinds)[0]
+                return self._register(named[2], "media" if cls == "media" else kind, None, m)
         person = self._person(t, m)
         if person is not None:
             return person
@@ -415,14 +465,20 @@ class ActorResolver:
         nominal = self._nominal(t, m)
         if nominal is not None:
             return nominal
-        # an alias inside the mention: "ISW analysts", "Pyongyang's state news agency KCNA"
+        # an alias inside the mention: "ISW analysts", "Pyongyang's state news agency KCNA"; but a
+        # name of its own wins: "the United Nations Assistance Mission in Afghanistan"
         inner = [(e - s, entry) for s, e, entry in self.dictionary.scan(t)]
+        own = self._named_org(_DETERMINER.sub("", t))
+        if own is not None and inner and max(n for n, _ in inner) < len(own[0]) - 4:
+            actor = self._register(own[0], own[1], self._country_in(own[0]), m)
+            actor.heads.add(own[0].split()[-1].lower())
+            return actor
         if inner:
             entry = max(inner, key=lambda x: x[0])[1]
             return self._from_entry(entry, m)
         # "Analysts at the Center for ...", "a spokesman for the Latvian State Border Guard"
         am = re.match(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysts?|researchers?|experts?|spokes(?:man|woman|person)|"
-                      r"officials?|representatives?|inspectors?|members?|sources?)\s+(?:at|for|of|from|with|in)\s+"
+                      rf"officials?|representatives?|inspectors?|members?|sources?|{_MEMBERS})\s+(?:at|for|of|from|with|in)\s+"
                       r"(.+)$", t, flags=re.IGNORECASE)
         if am:
             inner_mention = _Mention(m.start + raw.find(am[1]), m.start + raw.find(am[1]) + len(am[1]), am[1],
@@ -430,6 +486,9 @@ class ActorResolver:
             found = self._resolve(inner_mention)
             if found is not None:
                 return found
+        group = self._group_of_members(t, m)
+        if group is not None:
+            return group
         # "Latvian State Security Service officers": the organisation they belong to
         om = re.match(r"^(?:the\s+)?((?:[A-Z][\w'-]*\s+){1,6}[A-Z][\w'-]*)\s+(\w+)$", t)
         if om and _PERSON_ROLE.match(om[2]) and self._named_org(om[1]) is not None:
@@ -439,9 +498,26 @@ class ActorResolver:
             return actor
         # a possessor with a person-role head: "The agency's inspectors", "the group's fighters"
         sm = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+(.+)$", t)
-        if sm and (_PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
+        titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not self._country_in(sm[1])
+        if sm and (titled or _PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
             return self._resolve(_Mention(m.start, m.start + len(sm[1]), sm[1], m.role, None))
         return self._generic(t, m)
+
+    def _group_of_members(self, t: str, m: _Mention) -> _Actor | None:
+        """ "35 al-Shabaab fighters", "Fano militiamen", "the Tren de Aragua gang": the named group."""
+        bare = _DETERMINER.sub("", _DETERMINER.sub("", t))
+        gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel)$", bare)
+        if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]):
+            return None
+        name = self._acronyms.get(gm[1], gm[1])
+        entry = self.dictionary.find(name)
+        if entry is not None:
+            return self._from_entry(entry, m)
+        if any(w[:1].islower() and w not in ("of", "de", "for", "and") and not _NAME_PARTICLE.match(w)
+               for w in name.split()):
+            return None
+        kind = "organisation" if re.search(r"(?:members|supporters|gang|cartel)$", bare) else "military"
+        return self._register(name, kind, None, m)
 
     def _from_entry(self, entry: ActorEntry, m: _Mention) -> _Actor:
         actor = self._register(entry.name, entry.kind, entry.country, m)
@@ -514,7 +590,9 @@ class ActorResolver:
                        and low not in _TITLE_WORDS and low not in _ORG_WORDS and low not in _NOT_NAMES
                        and not self.gaz.demonym(bare)
                        and not self.gaz.country_of_name(bare)) or (name_tokens and low in ("al-", "bin", "de", "van",
-                                                                                           "von", "da", "la"))
+                                                                                           "von", "da", "la")) \
+                or bool(_NAME_PARTICLE.match(bare)) or (name_tokens and low == "sheikh" and _inside_name(tokens, tok)) \
+                or bool(name_tokens and re.fullmatch(r"[A-Z]\.", bare))
             if not is_name:
                 break
             name_tokens.insert(0, bare)
@@ -620,9 +698,8 @@ class ActorResolver:
         if not text:
             return None
         for word in re.findall(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*", text):
-            word = re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", word)
             for candidate in _subphrases(word):
-                cc = self._country_of(candidate)
+                cc = self._country_of(re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", candidate))
                 if cc:
                     return cc
         return None
@@ -700,10 +777,18 @@ class ActorResolver:
                 continue
             if desc in a.descriptions or head in a.heads or desc in a.heads:
                 return a
+        for a in reversed(list(self._actors.values())):  # named only in a title: "Hezbollah leader X"
+            if desc in a.descriptions and a.kind != "person" and (not country or a.country == country):
+                return a
+        national = desc in ("army", "military", "armed forces", "navy", "air force")
+        governing = desc in ("government", "authorities", "administration", "regime", "junta")
+        # "the group" is never a state's institution; "the government" never its spy agency
+        non_state = head in ("group", "militants", "rebels", "movement", "militia", "jihadists", "insurgents", "attackers")
         for x in sorted(self._antecedents(m), key=lambda x: -x.start):
             a = x.actor
             assert a is not None
-            if country and a.country != country:
+            if country and a.country != country or national and a.cls != "military" or \
+                    governing and a.cls not in (None, "government") or non_state and a.cls is not None:
                 continue
             if kinds and a.kind in kinds and not a.plural and (
                     head not in ("ministry", "department", "service", "command", "general staff")
@@ -714,10 +799,22 @@ class ActorResolver:
     # ---- countries' institutions and generic groups ----
     def _generic(self, t: str, m: _Mention) -> _Actor | None:
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t)).strip()
+        seat = None  # "the Foreign Ministry in Paris", "the authorities in Bamako": the country of the seat
+        im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
+        if im and _head_class(im[1]):
+            bare, seat = im[1], self._country_in(im[2])
+        title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare)
+        if title and all(w in _TITLE_WORDS for w in title[2].split()) and self._country_in(title[1]):
+            # "Japan's chief cabinet secretary", unnamed, stands for the institution
+            words = set(title[2].split())
+            cls = ("defence_ministry" if words & {"defence", "defense"} else "foreign_ministry" if "foreign" in words
+                   else "military" if words & {"army", "military", "navy", "general", "commander"} else "government")
+            return self._institution(cls, self._country_in(title[1]), title[2])  # type: ignore[arg-type]
         cls = _head_class(bare)
-        if re.search(r"\w-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|"
+        if re.search(r"\w-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|led|"
                      r"leaning)\b|\bpro-\w|^(?:western|arab|gulf|african|asian|european|nordic|baltic|foreign|"
-                     r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE):
+                     r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE) \
+                and cls != "foreign_ministry":
             # "Turkish-backed fighters" are not Turkey's forces; "Western diplomats" no one country's
             kind = {"military": "military", "media": "media"}.get(cls or "", "government" if cls else "unknown")
             return self._register(_plain(bare), kind, None, m)
@@ -730,11 +827,18 @@ class ActorResolver:
                 owner = self._nominal("the " + " ".join(words[:-1]), m)
                 if owner is not None:
                     return owner
-        country = self._country_in(bare)
+        country = self._country_in(bare) or seat
         if country is None and re.search(r"\bof\s+", bare):
             country = self._country_in(re.split(r"\bof\s+", bare, maxsplit=1)[1])
         if country is not None:
             words = bare.split()
+            people = re.fullmatch(rf"(?:(?:{_CONDITION})\s+)*(?:[A-Z][\w-]*\s+)+(?:(?:{_CONDITION})\s+)*"
+                                  r"([a-z]+(?:s|men|people)|children)", bare)
+            if cls is None and people and not _PERSON_ROLE.match(people[1]):
+                # "ten Vietnamese fishermen", "three ethnic Serb men": the group, with its country
+                actor = self._register(people[1], "unknown", country, m)
+                actor.plural = True
+                return actor
             if cls is None and len(words) == 1 or self._is_country_name(bare):
                 if self._country_of(bare) and self._capital_country(bare) and not self.gaz.demonym(bare):
                     return self._institution("government", country, bare)
@@ -760,22 +864,31 @@ class ActorResolver:
         if cls is not None:
             # no country in the mention: an earlier actor it continues ("a military spokesman" after
             # "Ukrainian soldiers"), else the country of its sentence's actors, else the document's
-            same = self._same_class(cls, m)
+            # "the army" is a state's; "the fighters" may be anyone's
+            national = bool(re.fullmatch(r"army|military|armed forces", bare, flags=re.IGNORECASE))
+            same = self._same_class(cls, m, national)
             if same is not None:
                 return same
             if cls == "media" and not bare[:1].isupper():
                 actor = self._register(_plain(bare), "media", None, m)
                 actor.plural = bare.lower().endswith("s")
                 return actor
-            cc = self._sentence_country(m) or self._dominant_country()
+            cc = (self._dominant_country() or self._sentence_country(m)) if national else (
+                self._sentence_country(m) or self._dominant_country())
+            if not bare[:1].isupper():  # "the defence minister", not the "Kurdistan Regional Government"
+                cc = cc or self._main_country()
             if cc is not None:
                 return self._institution(cls, cc, bare)
-        if re.fullmatch(r"[a-z][a-z -]*", bare):
-            actor = self._register(_plain(bare), "unknown", None, m)
-            actor.plural = bare.endswith("s")
+        group = re.fullmatch(r"(?:[A-Z][\w-]*\s+)?([a-z][a-z -]*)", bare)
+        if group and not self._country_in(bare):
+            # "displaced families", "Druze civilians": the group by its head noun
+            name = re.sub(rf"^(?:(?:{_CONDITION})\s+)+", "", _plain(group[1]), flags=re.IGNORECASE)
+            actor = self._register(name, "unknown", None, m)
+            actor.plural = name.endswith("s")
             return actor
-        if bare[:1].isupper():
-            return self._register(bare, "unknown", country, m)
+        if bare[:1].isupper():  # "Rapid Support Forces": a named armed group
+            kind = cls if cls in ("military", "media", "government") and len(words) > 1 else "unknown"
+            return self._register(bare, kind, country, m)
         return None
 
     def _is_country_name(self, text: str) -> bool:
@@ -785,7 +898,7 @@ class ActorResolver:
     def _named_org(self, text: str) -> tuple[str, str] | None:
         """A capitalised name with an organisation word: "Baltic Security Institute" (think tank)."""
         words = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE).split()
-        caps = [w for w in words if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on")]
+        caps = [w for w in words if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in")]
         if len(words) < 2 or len(caps) != len(words) or not words[-1][:1].isupper():
             return None
         lower = {w.lower().strip(",.") for w in words}
@@ -831,11 +944,11 @@ class ActorResolver:
         name = entry.name if entry else alpha3
         return f"the {name}" if name in _THE else name
 
-    def _same_class(self, cls: str, m: _Mention) -> _Actor | None:
+    def _same_class(self, cls: str, m: _Mention, national: bool = False) -> _Actor | None:
         for x in sorted(self._antecedents(m), key=lambda x: -x.start):
             a = x.actor
             assert a is not None
-            if cls == "military" and a.kind == "military":
+            if cls == "military" and a.kind == "military" and (a.cls == "military" or not national):
                 return a
             if a.cls == cls and a.country:
                 return a
@@ -848,6 +961,10 @@ class ActorResolver:
         cc, n = self._context.most_common(1)[0]
         return self.gaz.to_alpha3(cc) if n >= 2 and n * 2 >= sum(self._context.values()) else None
 
+    def _main_country(self) -> str | None:
+        """The country the document names most, however weakly."""
+        return self.gaz.to_alpha3(self._context.most_common(1)[0][0]) if self._context else None
+
     def _sentence_country(self, m: _Mention) -> str | None:
         """The country of the nearest actor before `m` in its sentence ("Sandu told parliament")."""
         sent = self._sentence_of(m.start)
@@ -855,6 +972,23 @@ class ActorResolver:
             if x.actor is not None and x.actor.country and (sent is None or self._sentence_of(x.start) == sent):
                 return x.actor.country
         return None
+
+
+def _expansion(phrase: str, acronym: str) -> str | None:
+    """The words of `phrase` that `acronym` abbreviates: from the first one with its initial."""
+    words = phrase.split()
+    while words and not (words[0][:1] == acronym[0] and words[0][:1].isupper()):
+        words.pop(0)
+    if len(words) < 2:  # an acronym of another language ("ELN"): the capitalised name before it
+        run = re.search(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|and|the)\s+)*)+[A-Z][\w'-]*$", phrase)
+        words = run[0].split() if run else []
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _inside_name(tokens: list[str], token: str) -> bool:
+    """ "Sheikh" between two names ("Hassan Sheikh Mohamud") is a name, not a title."""
+    i = len(tokens) - 1 - tokens[::-1].index(token)
+    return i > 0 and tokens[i - 1][:1].isupper() and tokens[i - 1].lower() not in _TITLE_WORDS
 
 
 def _head_class(text: str) -> str | None:

@@ -44,6 +44,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="A directory of shards (resumable: re-run the same command to continue), or one .jsonl/.parquet file. Default: JSON Lines on stdout.")] = None,
     model: ModelOpt = None,
     ontology: OntologyOpt = None,
+    precision: Annotated[str, typer.Option(help="auto (bf16 where the hardware runs it natively, else fp32), fp32, bf16 or int8.")] = "auto",
     rejects: Annotated[Path | None, typer.Option(help="Where bad input records go, for one-file output (default: OUTPUT.rejects.jsonl; a shard directory keeps OUT/rejects.jsonl).")] = None,
     batch_size: Annotated[int, typer.Option(min=1)] = 16,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local engine) or Ray actors.")] = 1,
@@ -75,7 +76,7 @@ def extract(
         ontology=None if ontology is None else str(ontology), fields=fields, batch_size=batch_size,
         workers=workers, threads=threads, shard_size=shard_size, format=output_format,
         rejects=None if rejects is None else str(rejects), overwrite=overwrite, engine=engine, address=address,
-        progress=progress,
+        progress=progress, precision=precision,
     )
     summary = run(config, log=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(summary), err=True)

@@ -191,12 +191,11 @@ class Normalizer:
         for event in doc.events:
             event.location = None
             for role in _LOCATION_ORDER:
-                for arg in event.args(role):
-                    place = resolved.get((arg.start, arg.end))
-                    if place is None or (role == "target" and place.geonames_id is None and place.kind is None):
-                        continue
-                    if event.location is None:
-                        event.location = place
+                places = [place for arg in event.args(role) if (place := resolved.get((arg.start, arg.end)))
+                          and not (role == "target" and place.geonames_id is None and place.kind is None)]
+                if places:  # the surest of them: "the airfield" in Gomel over a base placed by "Russian"
+                    event.location = max(places, key=lambda p: p.confidence)
+                    break
             for arg in event.arguments:
                 place = resolved.get((arg.start, arg.end))
                 if arg.role in PLACE_ROLES and arg.role != "target" and place is not None:

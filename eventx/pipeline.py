@@ -91,6 +91,7 @@ class Pipeline:
         return {
             "model": self.name,
             "model_source": self.source,
+            "precision": getattr(self.extractor, "precision", "fp32"),
             "ontology": self.ontology.name,
             "ontology_version": self.ontology.version,
             "event_types": len(self.ontology.types),

@@ -28,6 +28,8 @@ from eventx.records import Place, Sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "places.json"
 
+_CACHE_SIZE = 4096  # entries of a per-instance memo before it starts afresh
+
 _REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "county", "voivodeship", "krai", "prefecture",
                     "district", "state", "republic", "area", "territory")
 _FACILITY = {
@@ -141,6 +143,8 @@ class Gazetteer:
     alpha3: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _loaded: bool = field(default=False, init=False, repr=False)
     _mention_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    # the places, actors and events of one document all ask for its countries
+    _mentions: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
 
     # ---- loading ----
     def load(self) -> Gazetteer:
@@ -219,10 +223,10 @@ class Gazetteer:
         for cc, c in gc.get_countries().items():
             capital = c.get("capital")
             if capital:
-                found = [self._entries[i] for i, _ in self._index.get(key(capital), [])
+                found = [(self._entries[i], primary) for i, primary in self._index.get(key(capital), [])
                          if self._entries[i].kind == "city" and self._entries[i].country == cc]
-                if found:
-                    self._capitals[cc] = max(found, key=lambda e: e.population)
+                if found:  # the city of that name, not a bigger one that has it as an alternate name
+                    self._capitals[cc] = max(found, key=lambda f: (f[1], f[0].population))[0]
         self._loaded = True
         return self
 
@@ -307,6 +311,14 @@ class Gazetteer:
 
     def mentions_in(self, text: str) -> Counter[str]:
         """Countries a text names or implies by demonym, counted: the document's context."""
+        counts = self._mentions.get(text)
+        if counts is None:
+            if len(self._mentions) >= _CACHE_SIZE:
+                self._mentions.clear()
+            counts = self._mentions[text] = self._count_mentions(text)
+        return Counter(counts)
+
+    def _count_mentions(self, text: str) -> Counter[str]:
         self.load()
         if self._mention_re is None:
             words = set(self.demonyms) | {e.name for e in self._countries.values()}
@@ -359,6 +371,7 @@ class PlaceResolver:
         self._text = ""
         self._sentences: list[Sentence] = []
         self._owners: dict[tuple[int, int], str] = {}
+        self._parsed: dict[str, _Parsed] = {}  # mention -> parse: the same names recur in a batch
 
     # ---- public ----
     def resolve_document(self, text: str, spans: Sequence[tuple[int, int]],
@@ -419,6 +432,14 @@ class PlaceResolver:
 
     # ---- parsing ----
     def _parse(self, text: str) -> _Parsed:
+        parsed = self._parsed.get(text)
+        if parsed is None:
+            if len(self._parsed) >= _CACHE_SIZE:
+                self._parsed.clear()
+            parsed = self._parsed[text] = self._parse_uncached(text)
+        return parsed
+
+    def _parse_uncached(self, text: str) -> _Parsed:
         gaz = self.gaz
         t = text.strip().strip(".,;:")
         t = re.sub(r"\s+", " ", t)
@@ -670,9 +691,9 @@ class PlaceResolver:
         confidence = 0.7
         if where is None and qual is not None:
             where = qual
-        if where is None and p.country_hint:
+        if where is None and p.country_hint:  # "a Russian base": often whose it is, not where
             where = gaz.country(p.country_hint)
-            confidence = 0.6
+            confidence = 0.4  # no surer than the document's main country
         nearby = self._nearby(text, start, end, sentences, context)
         if nearby is not None and (where is None or where.kind == "country" and nearby.country == where.country):
             where = nearby if where is None or nearby.kind != "country" else where

@@ -506,6 +506,7 @@ def evaluate(gold: str | Path | list[Document], pred: str | Path | list[Document
         pred_docs = predict(gold_docs, nlp, batch_size)  # type: ignore[arg-type]
         sources["model"] = nlp.name  # type: ignore[union-attr]
         sources["model_source"] = getattr(nlp, "source", None)
+        sources["precision"] = getattr(getattr(nlp, "extractor", None), "precision", None)
     elif isinstance(pred, (str, Path)):
         sources["predictions"] = str(pred)
         pred_docs = load_documents(pred, "predictions", allow_empty=True)

@@ -15,8 +15,10 @@ docs/normalization.md):
 - actors.jsonl: short documents with their actor mentions; scored on the canonical name, kind and
   country, and on coreference (pairs of mentions of one document that are, or are not, one actor).
 
-The *_blind.jsonl sets were written after the rules, scored once and not used for tuning: they
-estimate how the rules do on text they were not fitted to.
+The *_blind*.jsonl sets were written after the rules by annotators who did not see the code. Each
+was scored once before any fix (docs/normalization.md keeps those first runs); fixes for what
+blind, blind2 and blind3 showed came later, so only the newest set's first run is still an
+estimate on text the rules were not fitted to.
 
 Two checks on data we did not write: every time argument of the project corpus
 (corpus/gold/*.jsonl) normalised and compared with the annotators' event time, and event times
@@ -136,6 +138,11 @@ def eval_places(errors: bool, cities: int, name: str = "places") -> list[tuple[s
     return rows
 
 
+def _actor_key(name: str) -> str:
+    """Names compared without articles: "Armed Forces of the Philippines" = "... of Philippines"."""
+    return " ".join(w for w in key(name).split() if w != "the")
+
+
 def eval_actors(errors: bool, name: str = "actors") -> list[tuple[str, str, str]]:
     docs = _rows(GOLD / f"{name}.jsonl")
     resolver = ActorResolver(ActorDictionary(), Gazetteer())
@@ -147,7 +154,7 @@ def eval_actors(errors: bool, name: str = "actors") -> list[tuple[str, str, str]
                                           split_sentences(d["text"]))
         for m, e in zip(mentions, found):
             counts["n"] += 1
-            right = e is not None and key(e.name) == key(m["name"])
+            right = e is not None and _actor_key(e.name) == _actor_key(m["name"])
             counts["name"] += right
             counts["kind"] += (e.kind if e else None) == m["kind"]
             counts["country"] += (e.country if e else None) == m["country"]
@@ -212,12 +219,13 @@ def main() -> None:
                     help="smallest GeoNames city population loaded (default 5000, the Normalizer default)")
     ap.add_argument("--errors", action="store_true", help="print every miss")
     ap.add_argument("--no-corpus", action="store_true", help="skip the checks on the project corpus")
-    ap.add_argument("--no-blind", action="store_true", help="skip the blind sets (*_blind.jsonl)")
+    ap.add_argument("--no-blind", action="store_true", help="skip the blind sets (*_blind*.jsonl)")
     args = ap.parse_args()
     rows = eval_times(args.errors) + eval_places(args.errors, args.cities) + eval_actors(args.errors)
     if not args.no_blind:
         rows += (eval_times(args.errors, "times_blind") + eval_places(args.errors, args.cities, "places_blind")
-                 + eval_actors(args.errors, "actors_blind"))
+                 + eval_actors(args.errors, "actors_blind") + eval_actors(args.errors, "actors_blind2")
+                 + eval_actors(args.errors, "actors_blind3") + eval_actors(args.errors, "actors_blind4"))
     if not args.no_corpus:
         rows += eval_corpus_times()
     print("| measure | value | notes |")

@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "default")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--generated-share", type=float, default=0.5,
                         help="share of training documents that are generated (0 disables)")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--learning-rate", type=float, default=1e-3)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--learning-rate", type=float, default=2e-3)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--recalibrate", action="store_true",
                         help="keep the trained weights in --out; redo calibration, scores and card")
@@ -55,13 +55,12 @@ def main() -> None:
                          learning_rate=args.learning_rate, device=args.device)
     if args.recalibrate:
         from eventx.model import load_model
-        from eventx.model.features import featurize
         from eventx.model.train import calibrate
 
-        model = load_model(args.out, merge=False)
+        model = load_model(args.out, merge=False, precision="fp32")
         model.temperatures = {k: 1.0 for k in model.temperatures}
         model.scaling = {k: [1.0, 0.0] for k in model.scaling}
-        features = featurize(model.tokenizer, dev_docs, model.labels, model.max_length, with_labels=True)
+        features = model.featurize(dev_docs, with_labels=True)
         model.extra["calibration"] = calibrate(model, dev_docs, features)
         config = TrainConfig(**{k: v for k, v in model.extra["training"].items()
                                 if k in TrainConfig.__dataclass_fields__})
@@ -114,14 +113,15 @@ def model_card(model, scores: dict, config, minutes: float) -> str:
         f"- epochs run: {len(training['history'])} of {config.epochs}, best epoch "
         f"{training['best_epoch']} by dev trigger F1 + argument F1",
         f"- LoRA rank {config.lora_rank}, learning rate {config.learning_rate}, batch "
-        f"{config.batch_size}, max length {config.max_length}, seed {config.seed}",
+        f"{config.batch_size}, max length {config.max_length}, seed {config.seed}; sentences packed "
+        f"into inputs of up to {config.pack} tokens with {config.context_tokens} tokens of context",
         f"- {minutes:.1f} minutes on {model.extra['environment']['device']} "
         f"(torch {model.extra['environment']['torch']})", "",
         "| epoch | loss | dev trigger F1 | dev argument F1 |", "|---|---|---|---|",
     ]
     lines += [f"| {h['epoch']} | {h['loss']} | {h.get('dev_trigger_f1', '')} | {h.get('dev_argument_f1', '')} |"
               for h in training["history"]]
-    lines += ["", "## Scores (strict matching, `eventx.evaluate.score`)", "",
+    lines += ["", "## Scores (strict matching, `eventx.evaluate.score`, fp32)", "",
               "| measure | dev P | dev R | dev F1 | test P | test R | test F1 |", "|---|---|---|---|---|---|---|"]
     for name in ("trigger_identification", "trigger_classification", "argument_identification",
                  "argument_classification"):

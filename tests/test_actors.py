@@ -98,6 +98,50 @@ def test_rough_extractor_spans_still_resolve(resolver: ActorResolver) -> None:
     assert c is None  # a weekday is no actor
 
 
+def test_acronym_defined_in_the_text_and_members_of_a_group(resolver: ActorResolver) -> None:
+    text = ("Fighters of the Sahel Liberation Front (SLF) attacked a convoy. The SLF said its fighters seized "
+            "trucks. Kora militiamen later burned a village.")
+    fighters, slf, its, kora = resolve(resolver, text, ("Fighters of the Sahel Liberation Front (SLF)", "agent"),
+                                       ("The SLF", "speaker"), ("its fighters", "agent"),
+                                       ("Kora militiamen", "agent"))
+    assert fighters.name == "Sahel Liberation Front"
+    assert fighters.id == slf.id == its.id
+    assert (kora.name, kora.kind) == ("Kora", "military")
+
+
+def test_seats_titles_and_groups_by_their_head_noun(resolver: ActorResolver) -> None:
+    text = ("The Foreign Ministry in Paris protested. Japan's chief cabinet secretary said talks would go on. "
+            "Norway-based Iran Human Rights said displaced families and ten Vietnamese fishermen were held.")
+    paris, japan, ihr, families, fishermen = resolve(
+        resolver, text, ("The Foreign Ministry in Paris", "speaker"), ("Japan's chief cabinet secretary", "speaker"),
+        ("Norway-based Iran Human Rights", "speaker"), ("displaced families", "victim"),
+        ("ten Vietnamese fishermen", "victim"))
+    assert (paris.name, paris.country) == ("Ministry of Foreign Affairs of France", "FRA")
+    assert (japan.name, japan.kind) == ("Government of Japan", "government")
+    assert (ihr.name, ihr.country) == ("Iran Human Rights", "NOR")
+    assert (families.name, families.country) == ("families", None)
+    assert (fishermen.name, fishermen.kind, fishermen.country) == ("fishermen", "unknown", "VNM")
+
+
+def test_the_army_is_a_states_not_an_armed_groups(resolver: ActorResolver) -> None:
+    text = ("Wagner Group fighters and the Malian army patrolled near Kidal. Mali said the army lost two trucks.")
+    wagner, mali_army, army = resolve(resolver, text, ("Wagner Group fighters", "agent"), ("the Malian army", "agent"),
+                                      ("the army", "agent"))
+    assert wagner.name == "Wagner Group"
+    assert mali_army.name == army.name == "Armed Forces of Mali"
+
+
+def test_names_with_particles_initials_and_sheikh(resolver: ActorResolver) -> None:
+    text = ("Iraqi Prime Minister Mohammed Shia al-Sudani met President Hassan Sheikh Mohamud and Defence Minister "
+            "Tore O. Sandvik.")
+    sudani, mohamud, sandvik = resolve(resolver, text, ("Iraqi Prime Minister Mohammed Shia al-Sudani", "participant"),
+                                       ("President Hassan Sheikh Mohamud", "participant"),
+                                       ("Defence Minister Tore O. Sandvik", "participant"))
+    assert (sudani.name, sudani.country) == ("Mohammed Shia al-Sudani", "IRQ")
+    assert mohamud.name == "Hassan Sheikh Mohamud"
+    assert sandvik.name == "Tore O. Sandvik"
+
+
 def test_user_actor_file_extends_the_dictionary(tmp_path, gazetteer: Gazetteer) -> None:
     extra = tmp_path / "actors.json"
     extra.write_text(json.dumps({"actors": [{"name": "Baltic Security Institute", "kind": "think_tank",

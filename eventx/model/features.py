@@ -1,9 +1,9 @@
 """From Documents to encoder inputs and labels, and back to character offsets.
 
-The unit is a sentence, encoded with the previous sentence as context (second segment), so a
-document of any length fits the encoder's window. Sentences longer than the window are cut into
-pieces at token boundaries. Every token keeps its character offsets into `Document.text`, which is
-what keeps predicted spans exact.
+The unit is a sentence (or, packed, a run of consecutive sentences), encoded with the end of the
+previous sentence as context (second segment), so a document of any length fits the encoder's
+window. Sentences longer than the window are cut into pieces at token boundaries. Every token
+keeps its character offsets into `Document.text`, which is what keeps predicted spans exact.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventx.model.encoder import case_class
 from eventx.ontology import Ontology
-from eventx.records import Document
+from eventx.records import Document, Sentence
 
 # Coarse classes of argument candidates, derived from the roles they fill.
 ROLE_CLASSES: dict[str, str] = {
@@ -70,8 +70,8 @@ class Feature:
     input_ids: list[int]
     token_type_ids: list[int]
     case_ids: list[int]
-    offsets: list[tuple[int, int]]  # char offsets in Document.text; (0, 0) outside the sentence
-    in_sentence: list[bool]
+    offsets: list[tuple[int, int]]  # char offsets in Document.text; (0, 0) outside the sentences
+    segment: list[int]  # sentence index of each token; -1 outside (special and context tokens)
     trigger_tags: list[int] = field(default_factory=list)
     candidate_tags: list[int] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
@@ -81,76 +81,86 @@ class Feature:
         return len(self.input_ids)
 
 
-def _pieces(tokenizer, text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
-    """Char ranges of at most `budget` tokens that together cover text[start:end]."""
-    enc = tokenizer(text[start:end], add_special_tokens=False, return_offsets_mapping=True)
-    offs = enc["offset_mapping"]
-    if len(offs) <= budget:
-        return [(start, end)]
-    pieces, i = [], 0
-    while i < len(offs):
-        j = min(i + budget, len(offs))
-        a = start + offs[i][0]
-        b = start + offs[j][0] if j < len(offs) else end
-        pieces.append((a, b))
-        i = j
-    return pieces
-
-
 def featurize(tokenizer, docs: list[Document], labels: Labels, max_length: int = 128,
-              with_labels: bool = False, context_tokens: int | None = None) -> list[Feature]:
-    """Encoder inputs for every sentence; `context_tokens` caps how much of the previous
-    sentence (its end) rides along, trading a little accuracy for speed."""
+              with_labels: bool = False, context_tokens: int | None = None,
+              pack: int = 0) -> list[Feature]:
+    """Encoder inputs for every sentence.
+
+    `context_tokens` caps how much of the previous sentence (its end) rides along, trading a
+    little accuracy for speed. `pack` > 0 puts consecutive sentences into one input while they
+    fit in that many tokens: the neighbours are context for each other, and no token is encoded
+    twice. Each document is tokenised once; its sentences are token ranges of that encoding.
+    """
+    cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
+    budget = max_length - 3
     features: list[Feature] = []
     for di, doc in enumerate(docs):
         text = doc.text
-        for si, sent in enumerate(doc.sentences):
-            prev = doc.sentences[si - 1] if si > 0 else None
-            context = text[prev.start : prev.end] if prev else ""
-            if context and context_tokens is not None:
-                context = _tail(tokenizer, context, context_tokens)
-            for a, b in _pieces(tokenizer, text, sent.start, sent.end, max_length - 3):
-                feat = _encode(tokenizer, text, a, b, context, di, si, max_length)
-                if with_labels:
-                    _label(feat, doc, si, labels)
-                features.append(feat)
+        encoding = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
+                             return_attention_mask=False, return_token_type_ids=False, verbose=False)
+        ids, offsets = encoding["input_ids"], encoding["offset_mapping"]
+        ranges = _sentence_tokens(offsets, doc.sentences)
+        units = [(si, lo, min(lo + budget, hi)) for si, (lo0, hi) in enumerate(ranges)
+                 for lo in range(lo0, hi, budget)]
+        for group in _groups(units, pack):
+            si, lo, hi = group[0][0], group[0][1], group[-1][2]
+            ctx_lo = ctx_hi = 0
+            if si > 0 and (context_tokens is None or context_tokens > 0):
+                ctx_lo, ctx_hi = ranges[si - 1]
+                if context_tokens is not None:
+                    ctx_lo = max(ctx_lo, ctx_hi - context_tokens)
+                ctx_hi = min(ctx_hi, ctx_lo + max(0, budget - (hi - lo)))
+            segment = [-1] + [u[0] for u in group for _ in range(u[1], u[2])] + [-1]
+            token_offsets = [(0, 0)] + [offsets[i] for i in range(lo, hi)] + [(0, 0)]
+            input_ids = [cls_id, *ids[lo:hi], sep_id]
+            types = [0] * len(input_ids)
+            cases = [0] + [case_class(text, *offsets[i]) for i in range(lo, hi)] + [0]
+            if ctx_hi > ctx_lo:
+                input_ids += [*ids[ctx_lo:ctx_hi], sep_id]
+                types += [1] * (ctx_hi - ctx_lo + 1)
+                cases += [case_class(text, *offsets[i]) for i in range(ctx_lo, ctx_hi)] + [0]
+                segment += [-1] * (ctx_hi - ctx_lo + 1)
+                token_offsets += [(0, 0)] * (ctx_hi - ctx_lo + 1)
+            feat = Feature(di, si, input_ids, types, cases, token_offsets, segment)
+            if with_labels:
+                _label(feat, doc, sorted({u[0] for u in group}), labels)
+            features.append(feat)
     return features
 
 
-def _tail(tokenizer, text: str, tokens: int) -> str:
-    if tokens <= 0:
-        return ""
-    offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
-    return text if len(offsets) <= tokens else text[offsets[-tokens][0] :]
+def _sentence_tokens(offsets: list[tuple[int, int]], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """[lo, hi) token range of each sentence (tokens are in text order, sentences too)."""
+    ranges, i = [], 0
+    for sent in sentences:
+        while i < len(offsets) and offsets[i][0] < sent.start:
+            i += 1
+        j = i
+        while j < len(offsets) and offsets[j][1] <= sent.end:
+            j += 1
+        ranges.append((i, j))
+        i = j
+    return ranges
 
 
-def _encode(tokenizer, text: str, a: int, b: int, context: str, di: int, si: int,
-            max_length: int) -> Feature:
-    enc = tokenizer(text[a:b], context or None, truncation="only_second" if context else True,
-                    max_length=max_length, return_offsets_mapping=True,
-                    return_token_type_ids=True)
-    seq_ids = enc.sequence_ids()
-    offsets, case_ids, inside = [], [], []
-    for (s, e), sid in zip(enc["offset_mapping"], seq_ids):
-        if sid == 0 and e > s:
-            offsets.append((a + s, a + e))
-            case_ids.append(case_class(text, a + s, a + e))
-            inside.append(True)
-        elif sid == 1 and e > s:
-            offsets.append((0, 0))
-            case_ids.append(case_class(context, s, e))
-            inside.append(False)
+def _groups(units: list[tuple[int, int, int]], pack: int) -> list[list[tuple[int, int, int]]]:
+    """Consecutive units (sentence, lo, hi) together while they fit in `pack` tokens."""
+    groups: list[list[tuple[int, int, int]]] = []
+    size = 0
+    for unit in units:
+        n = unit[2] - unit[1]
+        if groups and pack and size + n <= pack:
+            groups[-1].append(unit)
+            size += n
         else:
-            offsets.append((0, 0))
-            case_ids.append(0)
-            inside.append(False)
-    return Feature(di, si, enc["input_ids"], enc["token_type_ids"], case_ids, offsets, inside)
+            groups.append([unit])
+            size = n
+    return groups
 
 
 def token_span(feat: Feature, start: int, end: int) -> tuple[int, int] | None:
     """Token range [i, j) of the sentence tokens overlapping chars [start, end)."""
-    idx = [i for i, ((s, e), ok) in enumerate(zip(feat.offsets, feat.in_sentence))
-           if ok and s < end and start < e]
+    idx = [i for i, ((s, e), seg) in enumerate(zip(feat.offsets, feat.segment))
+           if seg >= 0 and s < end and start < e]
     return (idx[0], idx[-1] + 1) if idx else None
 
 
@@ -167,10 +177,16 @@ def _tag(tags: list[int], span: tuple[int, int], b_index: int) -> bool:
     return True
 
 
-def _label(feat: Feature, doc: Document, si: int, labels: Labels) -> None:
+def _label(feat: Feature, doc: Document, sentences: list[int], labels: Labels) -> None:
     n = len(feat)
     feat.trigger_tags = [0] * n
     feat.candidate_tags = [0] * n
+    for si in sentences:
+        _label_sentence(feat, doc, si, labels)
+
+
+def _label_sentence(feat: Feature, doc: Document, si: int, labels: Labels) -> None:
+    """Tags and pairs of one sentence; an argument outside its event's sentence is not learnt."""
     type_index = {t: i for i, t in enumerate(labels.event_types)}
     class_index = {c: i for i, c in enumerate(labels.classes)}
     role_index = {r: i for i, r in enumerate(labels.roles)}
@@ -180,7 +196,7 @@ def _label(feat: Feature, doc: Document, si: int, labels: Labels) -> None:
     arguments = sorted((a for e in events for a in e.arguments), key=lambda a: a.start - a.end)
     for arg in arguments:
         span = token_span(feat, arg.start, arg.end)
-        if span is None or (arg.start, arg.end) in candidates:
+        if span is None or (arg.start, arg.end) in candidates or feat.segment[span[0]] != si:
             continue
         if char_span(feat, span) != (arg.start, arg.end):
             continue  # the argument does not fall on token boundaries
@@ -201,24 +217,25 @@ def _label(feat: Feature, doc: Document, si: int, labels: Labels) -> None:
             feat.pairs.append(Pair(tspan, cspan, t, roles.get(chars, 0)))
 
 
-def decode_bio(tags: list[int], in_sentence: list[bool], same_label: bool = True) -> list[tuple[int, int, int]]:
+def decode_bio(tags: list[int], segments: list[int], same_label: bool = True) -> list[tuple[int, int, int]]:
     """(start, end, label) spans from B/I tag indices (1 + 2k is B of label k, 2 + 2k its I).
 
-    With `same_label=False` an I tag of any label continues the open span (the span keeps its
-    first label): for candidates, whose boundaries matter more than their coarse class.
+    `segments` gives each token's sentence (-1 outside any): a span never crosses sentences. With
+    `same_label=False` an I tag of any label continues the open span (the span keeps its first
+    label): for candidates, whose boundaries matter more than their coarse class.
     """
     spans: list[tuple[int, int, int]] = []
     current: list[int] | None = None
-    for i, (tag, ok) in enumerate(zip(tags, in_sentence)):
+    for i, (tag, seg) in enumerate(zip(tags, segments)):
         label = (tag - 1) // 2 if tag else -1
         is_inside = tag > 0 and tag % 2 == 0
-        if current and ok and is_inside and (label == current[2] or not same_label):
+        if current and seg == segments[current[0]] and is_inside and (label == current[2] or not same_label):
             current[1] = i + 1
             continue
         if current:
             spans.append(tuple(current))
             current = None
-        if ok and tag > 0:
+        if seg >= 0 and tag > 0:
             current = [i, i + 1, label]  # an I without a B starts a span too
     if current:
         spans.append(tuple(current))

@@ -21,7 +21,7 @@ from torch import nn
 
 from eventx.errors import InputError
 from eventx.model import EventModel, collate
-from eventx.model.features import Feature, featurize
+from eventx.model.features import Feature
 from eventx.ontology import Ontology
 from eventx.records import Document
 
@@ -36,6 +36,8 @@ class TrainConfig:
     patience: int = 3
     seed: int = 13
     max_length: int = 128
+    context_tokens: int | None = 16  # of the previous sentence; None: all of it
+    pack: int = 96  # consecutive sentences per encoder input, up to this many tokens (0: one each)
     encoder: str = "minilm"
     lora_rank: int = 8
     device: str = "auto"
@@ -162,13 +164,13 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
         torch.set_num_threads(config.threads)
     device = _device(config.device)
     model = EventModel.new(ontology, encoder=config.encoder, lora_rank=config.lora_rank)
-    model.max_length = config.max_length
+    model.max_length, model.context_tokens, model.pack = config.max_length, config.context_tokens, config.pack
     net = model.network.to(device)
     model.device = device
-    features = featurize(model.tokenizer, train_docs, model.labels, config.max_length, with_labels=True)
-    dev_features = featurize(model.tokenizer, dev_docs, model.labels, config.max_length, with_labels=True)
+    features = model.featurize(train_docs, with_labels=True)
+    dev_features = model.featurize(dev_docs, with_labels=True)
     params = [p for p in net.parameters() if p.requires_grad]
-    log(f"training on {len(train_docs)} documents ({len(features)} sentences), dev "
+    log(f"training on {len(train_docs)} documents ({len(features)} encoder inputs), dev "
         f"{len(dev_docs)} documents; {sum(p.numel() for p in params):,} trainable parameters; "
         f"device {device}")
     optimizer = torch.optim.AdamW(params, lr=config.learning_rate, weight_decay=config.weight_decay)

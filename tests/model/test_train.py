@@ -98,3 +98,20 @@ def test_encoder_checksum_mismatch_is_refused(monkeypatch):
 
     with pytest.raises(ModelError, match="does not match"):
         encoder.verified_encoder_dir(expected="0" * 64)
+
+
+@pytest.mark.parametrize("precision", ["bf16", "int8"])
+def test_reduced_precision_finds_what_fp32_finds(trained, precision):
+    _, out, docs = trained
+
+    def found(model) -> set[tuple[str, str, str]]:
+        return {(d.id, e.type, e.trigger.text) for d, events in zip(docs, model.extract_batch(docs)) for e in events}
+
+    fast = load_model(out, precision=precision)
+    assert fast.precision == precision
+    assert found(fast) == found(load_model(out, precision="fp32"))
+
+
+def test_unknown_precision_is_a_clear_error(trained):
+    with pytest.raises(ModelError, match="precision 'fp8' is not one of"):
+        load_model(trained[1], precision="fp8")
