@@ -290,7 +290,7 @@ def load_model(directory: str | Path, *, merge: bool = True, precision: str = "a
     network.eval()
     target = ("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device
     if precision == "auto":
-        precision = "bf16" if _native_bf16(target) else "fp32"
+        precision = "bf16" if native_bf16(target) else "fp32"
     if precision == "int8":
         network = _int8(network)
     elif target != "cpu":
@@ -309,7 +309,7 @@ def load_model(directory: str | Path, *, merge: bool = True, precision: str = "a
     return model
 
 
-def _native_bf16(device: str) -> bool:
+def native_bf16(device: str) -> bool:
     """Whether bfloat16 is fast here (AVX512-BF16 or AMX on CPU; Ampere or later on GPU), not emulated."""
     try:
         if device.startswith("cuda"):
