@@ -128,8 +128,8 @@ _HEADS: list[tuple[str, str]] = [
      r"servicem[ae]n|service ?members|jets?|aircraft|planes?|warplanes?|fighter jets?|bombers?|helicopters?|"
      r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
-     r"sailors|tanks|warships?|ships?|vessels?|boats?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
-     r"reservists|conscripts|"
+     r"sailors|tanks|warships?|ships?|vessels?|boats?|convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
+     r"(?:defen[cs]e|self-defen[cs]e) forces?|reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
      r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
      r"military (?:spokesman|spokeswoman|sources?|officials?|command|aircraft|helicopters?|jets?)|"
@@ -159,13 +159,14 @@ _NOMINALS: dict[str, set[str]] = {
     "forces": {"military"}, "official": {"government"}, "officials": {"government"}, "government": {"government"},
     "junta": {"government"}, "regime": {"government"}, "authorities": {"government"},
     "administration": {"government"}, "embassy": {"government"}, "general staff": {"military"},
-    "company": {"organisation"}, "firm": {"organisation"}, "militants": {"organisation"},
-    "rebels": {"organisation"}, "militia": {"organisation", "military"}, "movement": {"organisation"},
+    "company": {"organisation"}, "firm": {"organisation"}, "militants": {"organisation", "military"},
+    "rebels": {"organisation", "military"}, "militia": {"organisation", "military"}, "movement": {"organisation"},
     "watchdog": {"organisation"}, "project": {"organisation"}, "command": {"military"}, "border guard": {"government"},
     "coast guard": {"military"}, "center": {"think_tank", "organisation"}, "centre": {"think_tank", "organisation"},
     "observatory": {"organisation"}, "service": {"government"}, "department": {"government"},
     "jihadists": {"organisation", "military"}, "insurgents": {"organisation", "military"},
     "attackers": {"organisation", "military"}, "mission": {"organisation", "government"},
+    "gang": {"organisation", "military"},
     "union": {"organisation"}, "world body": {"organisation"}, "corps": {"military"}, "guards": {"military"},
 }
 _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
@@ -226,6 +227,7 @@ class ActorDictionary:
     _exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _surnames: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
     _scan: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _scanned: dict[str, list[tuple[int, int, ActorEntry]]] = field(default_factory=dict, init=False, repr=False)
     _loaded: bool = field(default=False, init=False, repr=False)
 
     def load(self) -> ActorDictionary:
@@ -280,6 +282,14 @@ class ActorDictionary:
 
     def scan(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Every dictionary alias or acronym in `text`, longest first where they overlap."""
+        found = self._scanned.get(text)
+        if found is None:  # mentions recur within and across documents
+            if len(self._scanned) >= 4096:
+                self._scanned.clear()
+            found = self._scanned[text] = self._scan_uncached(text)
+        return list(found)
+
+    def _scan_uncached(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         self.load()
         if self._scan is None:
             words = set(self._exact) | {a for e in self.entries.values() for a in [e.name, *e.aliases]
@@ -417,8 +427,10 @@ class ActorResolver:
             t = self._acronyms[short]
         based = re.match(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-based\s+(.+)$", t)
         if based:  # "Norway-based Iran Human Rights": a name, and where it sits
-            inner = self._resolve(_Mention(m.start + raw.find(based[2]), m.end, based[2], m.role, None))
-            if inner is not None:
+            described = based[2][:1].islower()  # "the Britain-based war monitor": one we know of
+            rest = "the " + based[2] if described else based[2]
+            inner = self._resolve(_Mention(m.start + raw.find(based[2]), m.end, rest, m.role, None))
+            if inner is not None and not described:
                 inner.country = self._country_in(based[1]) or inner.country
             return inner
         plural = re.fullmatch(r"([A-Z][a-z]+)s", _DETERMINER.sub("", _DETERMINER.sub("", t)))
@@ -432,6 +444,9 @@ class ActorResolver:
             head = pm[2]
             if owner is not None:
                 cls = _head_class(head)
+                if head.lower() in ("country", "nation", "state") and owner.country:
+                    name = self.gaz.country(_alpha2(self.gaz, owner.country))
+                    return self._register(name.name if name else owner.country, "state", owner.country, m)
                 if owner.kind in ("military", "organisation") and owner.cls is None and re.fullmatch(
                         rf"(?:{_MEMBERS})|forces|troops|units|soldiers|men|patrols|teams|staff", head, flags=re.IGNORECASE):
                     return owner  # an armed group's "its fighters" are the group
@@ -461,6 +476,9 @@ class ActorResolver:
         person = self._person(t, m)
         if person is not None:
             return person
+        affiliated = re.match(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z].*$", t)  # "Mark Voyger of the Center for ..."
+        if affiliated and (person := self._person(affiliated[1], m)) is not None and person.kind == "person":
+            return person
         # "the think tank", "the ministry", "The Turkish minister": refer back
         nominal = self._nominal(t, m)
         if nominal is not None:
@@ -468,7 +486,7 @@ class ActorResolver:
         # an alias inside the mention: "ISW analysts", "Pyongyang's state news agency KCNA"; but a
         # name of its own wins: "the United Nations Assistance Mission in Afghanistan"
         inner = [(e - s, entry) for s, e, entry in self.dictionary.scan(t)]
-        own = self._named_org(_DETERMINER.sub("", t))
+        own = self._named_org(re.sub(r"^[A-Z][\w.-]*(?:'s|\u2019s)\s+", "", _DETERMINER.sub("", t)))
         if own is not None and inner and max(n for n, _ in inner) < len(own[0]) - 4:
             actor = self._register(own[0], own[1], self._country_in(own[0]), m)
             actor.heads.add(own[0].split()[-1].lower())
@@ -479,18 +497,20 @@ class ActorResolver:
         # "Analysts at the Center for ...", "a spokesman for the Latvian State Border Guard"
         am = re.match(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysts?|researchers?|experts?|spokes(?:man|woman|person)|"
                       rf"officials?|representatives?|inspectors?|members?|sources?|{_MEMBERS})\s+(?:at|for|of|from|with|in)\s+"
-                      r"(.+)$", t, flags=re.IGNORECASE)
+                      r"(.+)$", _DETERMINER.sub("", t), flags=re.IGNORECASE)
         if am:
             inner_mention = _Mention(m.start + raw.find(am[1]), m.start + raw.find(am[1]) + len(am[1]), am[1],
                                      m.role, None)
             found = self._resolve(inner_mention)
-            if found is not None:
+            if found is not None and not (found.kind == "person" and re.search(rf"\b(?:{_MEMBERS})\b", am[0], re.I)):
                 return found
+            if re.fullmatch(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*", am[1]) and not self._country_in(am[1]):
+                return self._register(am[1], "military", None, m)  # "members of Los Lobos"
         group = self._group_of_members(t, m)
         if group is not None:
             return group
         # "Latvian State Security Service officers": the organisation they belong to
-        om = re.match(r"^(?:the\s+)?((?:[A-Z][\w'-]*\s+){1,6}[A-Z][\w'-]*)\s+(\w+)$", t)
+        om = re.match(r"^(?:the\s+|an?\s+)?((?:[A-Z][\w'-]*\s+){1,6}[A-Z][\w'-]*)\s+(\w+)$", t)
         if om and _PERSON_ROLE.match(om[2]) and self._named_org(om[1]) is not None:
             name, kind = self._named_org(om[1])  # type: ignore[misc]
             actor = self._register(name, kind, self._country_in(om[1]), m)
@@ -506,7 +526,7 @@ class ActorResolver:
     def _group_of_members(self, t: str, m: _Mention) -> _Actor | None:
         """ "35 al-Shabaab fighters", "Fano militiamen", "the Tren de Aragua gang": the named group."""
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t))
-        gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel)$", bare)
+        gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel|(?:militant |armed |rebel |jihadist )?group)$", bare)
         if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]):
             return None
         name = self._acronyms.get(gm[1], gm[1])
@@ -715,6 +735,10 @@ class ActorResolver:
             return cap
         return self.gaz.to_alpha3(cc)
 
+    def _city_country(self, name: str) -> str | None:
+        countries = {e.country for e, primary in self.gaz.lookup(name) if primary and e.kind == "city"}
+        return self.gaz.to_alpha3(countries.pop()) if len(countries) == 1 else None
+
     def _capital_country(self, word: str) -> str | None:
         for entry, primary in self.gaz.lookup(word):
             if entry.kind == "city" and primary and self.gaz.capital(entry.country) is entry:
@@ -783,7 +807,8 @@ class ActorResolver:
         national = desc in ("army", "military", "armed forces", "navy", "air force")
         governing = desc in ("government", "authorities", "administration", "regime", "junta")
         # "the group" is never a state's institution; "the government" never its spy agency
-        non_state = head in ("group", "militants", "rebels", "movement", "militia", "jihadists", "insurgents", "attackers")
+        non_state = head in ("group", "militants", "rebels", "movement", "militia", "jihadists", "insurgents",
+                             "attackers", "gang")
         for x in sorted(self._antecedents(m), key=lambda x: -x.start):
             a = x.actor
             assert a is not None
@@ -802,8 +827,9 @@ class ActorResolver:
         seat = None  # "the Foreign Ministry in Paris", "the authorities in Bamako": the country of the seat
         im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
         if im and _head_class(im[1]):
-            bare, seat = im[1], self._country_in(im[2])
-        title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare)
+            bare, seat = im[1], self._country_in(im[2]) or self._city_country(im[2])
+        title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
+            re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
         if title and all(w in _TITLE_WORDS for w in title[2].split()) and self._country_in(title[1]):
             # "Japan's chief cabinet secretary", unnamed, stands for the institution
             words = set(title[2].split())
@@ -811,7 +837,7 @@ class ActorResolver:
                    else "military" if words & {"army", "military", "navy", "general", "commander"} else "government")
             return self._institution(cls, self._country_in(title[1]), title[2])  # type: ignore[arg-type]
         cls = _head_class(bare)
-        if re.search(r"\w-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|led|"
+        if re.search(r"(?-i:[A-Z])[\w.]*-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|led|"
                      r"leaning)\b|\bpro-\w|^(?:western|arab|gulf|african|asian|european|nordic|baltic|foreign|"
                      r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE) \
                 and cls != "foreign_ministry":
@@ -897,16 +923,22 @@ class ActorResolver:
 
     def _named_org(self, text: str) -> tuple[str, str] | None:
         """A capitalised name with an organisation word: "Baltic Security Institute" (think tank)."""
-        words = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE).split()
+        text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+        owner = re.match(r"^(.+?)(?:'s|\u2019s)\s+(.+)$", text)
+        if owner and self._country_in(owner[1]):  # "South Korea's National Intelligence Service"
+            text = owner[2]
+        words = text.split()
         caps = [w for w in words if w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in")]
         if len(words) < 2 or len(caps) != len(words) or not words[-1][:1].isupper():
             return None
         lower = {w.lower().strip(",.") for w in words}
         if not lower & _ORG_WORDS:
             return None
-        if _head_class(" ".join(words)) and not lower & (_THINK_TANK_WORDS | _MEDIA_WORDS | {"project", "group"}) \
-                and not (lower & {"service", "agency", "directorate", "bureau", "corps"}):
-            return None  # "Defence Ministry", "State Border Guard": the country's institution
+        head = _head_class(" ".join(words))
+        if head == "border_guard" or head and not lower & (
+                _THINK_TANK_WORDS | _MEDIA_WORDS | {"project", "group", "service", "agency", "directorate", "bureau",
+                                                    "corps"}):
+            return None  # "Defence Ministry", "State Border Guard Service": the country's institution
         name = " ".join(words)
         if lower & _THINK_TANK_WORDS:
             kind = "think_tank"

@@ -17,7 +17,7 @@ docs/normalization.md):
 
 The *_blind*.jsonl sets were written after the rules by annotators who did not see the code. Each
 was scored once before any fix (docs/normalization.md keeps those first runs); fixes for what
-blind, blind2 and blind3 showed came later, so only the newest set's first run is still an
+blind to blind4 showed came later, so only the newest set's first run (blind5) is still an
 estimate on text the rules were not fitted to.
 
 Two checks on data we did not write: every time argument of the project corpus
@@ -225,7 +225,8 @@ def main() -> None:
     if not args.no_blind:
         rows += (eval_times(args.errors, "times_blind") + eval_places(args.errors, args.cities, "places_blind")
                  + eval_actors(args.errors, "actors_blind") + eval_actors(args.errors, "actors_blind2")
-                 + eval_actors(args.errors, "actors_blind3") + eval_actors(args.errors, "actors_blind4"))
+                 + eval_actors(args.errors, "actors_blind3") + eval_actors(args.errors, "actors_blind4")
+                 + eval_actors(args.errors, "actors_blind5"))
     if not args.no_corpus:
         rows += eval_corpus_times()
     print("| measure | value | notes |")

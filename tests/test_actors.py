@@ -140,6 +140,10 @@ def test_names_with_particles_initials_and_sheikh(resolver: ActorResolver) -> No
     assert (sudani.name, sudani.country) == ("Mohammed Shia al-Sudani", "IRQ")
     assert mohamud.name == "Hassan Sheikh Mohamud"
     assert sandvik.name == "Tore O. Sandvik"
+    text = "Mark Voyger of the Transatlantic Defense Program told reporters. Voyger added that talks failed."
+    voyger, surname = resolve(resolver, text, ("Mark Voyger of the Transatlantic Defense Program", "speaker"),
+                              ("Voyger", "speaker", 1))
+    assert voyger.name == "Mark Voyger" and voyger.id == surname.id
 
 
 def test_user_actor_file_extends_the_dictionary(tmp_path, gazetteer: Gazetteer) -> None:

@@ -32,6 +32,10 @@ from eventx.model.network import EventNetwork, NetworkConfig, build_encoder
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Event, Span
 
+# Words that are never an argument on their own
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and",
+                             "or", "as", "that", "this", "its", "his", "her", "their"})
+
 CONFIG = "config.json"
 WEIGHTS = "weights.safetensors"
 FORMAT_VERSION = 1
@@ -167,6 +171,8 @@ class EventModel:
                 args = []
                 for ci, r, p in roles.get((b, ti), []):
                     a0, a1 = _trim(text, *_widen(text, *char_span(feat, candidates[b][ci])))
+                    if text[a0:a1].lower() in _FUNCTION_WORDS or not any(c.isalnum() for c in text[a0:a1]):
+                        continue  # "the", "of": a span cut too short names nothing
                     args.append(Argument(role=self.labels.roles[r], text=text[a0:a1], start=a0,
                                          end=a1, confidence=self._scaled("argument", p)))
                 polarity = POLARITIES[max(range(2), key=lambda i: pol[k][i])]
