@@ -350,6 +350,7 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.dictionary = dictionary
         self.gaz = gazetteer
+        self._times: dict[str, bool] = {}
 
     def resolve_document(self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, str | None]],
                          sentences: Sequence[Sentence] = ()) -> list[Entity | None]:
@@ -380,6 +381,14 @@ class ActorResolver:
                 results[m.arg] = Entity(name=actor.name, kind=actor.kind, country=actor.country, id=actor.id)
         return results
 
+    def _is_time(self, text: str) -> bool:
+        """Whether the whole mention is a time expression ("Monday"), remembered per mention."""
+        if text not in self._times:
+            if len(self._times) >= 4096:
+                self._times.clear()
+            self._times[text] = find_times(text) == [(0, len(text))]
+        return self._times[text]
+
     def resolve(self, mention: str, *, context_text: str = "", role: str | None = None) -> Entity | None:
         """One mention, with optional text around it."""
         if context_text and mention in context_text:
@@ -409,7 +418,7 @@ class ActorResolver:
         raw = re.sub(r"\s+(?:of|at|for|from|in|on|and|with|by|to)$", "", raw, flags=re.IGNORECASE)
         t = _JUNK_LEADING.sub("", raw)
         t = re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", t).strip()
-        if not t or find_times(t) == [(0, len(t))] or t.lower() in {
+        if not t or self._is_time(t) or t.lower() in {
                 "new", "by", "but", "the", "a", "an", "it's", "of", "for", "and", "or", "to", "in", "on", "at", "with",
                 "from", "as", "that", "which", "who"}:
             return None

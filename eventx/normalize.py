@@ -75,6 +75,15 @@ class Normalizer:
         """Event.time from the time argument, a time expression near the trigger, or the dated
         reporting clause, in that order."""
         consumed: set[tuple[int, int]] = set()
+        found: dict[int, list[tuple[int, int]]] = {}
+
+        def times_of(event: Event) -> list[tuple[int, int]]:
+            """The time expressions of the event's sentence, looked for once per sentence."""
+            if event.sentence not in found:
+                s = doc.sentences[event.sentence]  # type: ignore[index]
+                found[event.sentence] = find_times(doc.text, s.start, s.end)  # type: ignore[index]
+            return found[event.sentence]  # type: ignore[index]
+
         for event in doc.events:
             event.time = None
             for arg in event.args("time"):
@@ -92,15 +101,15 @@ class Normalizer:
         for event in doc.events:
             if event.type != "STATEMENT" or event.time is not None or event.sentence is None:
                 continue
-            found = self._adjacent_time(doc, event)
-            if found is not None:
-                span, value = found
+            adjacent = self._adjacent_time(doc, event, times_of(event))
+            if adjacent is not None:
+                span, value = adjacent
                 consumed.add(span)
                 event.time = value.model_copy(update={"source": "reporting_clause"})
         for event in doc.events:
             if event.time is not None or event.sentence is None or event.type == "STATEMENT":
                 continue  # a statement is dated by its own clause only, never by what it reports
-            value = self._sentence_time(doc, event, consumed)
+            value = self._sentence_time(doc, event, consumed, times_of(event))
             if value is not None:
                 event.time = value.model_copy(update={"source": "sentence"})
                 continue
@@ -139,9 +148,9 @@ class Normalizer:
                           fallback=self.dateparser)
         return value
 
-    def _adjacent_time(self, doc: Document, event: Event) -> tuple[tuple[int, int], TimeValue] | None:
-        s = doc.sentences[event.sentence]  # type: ignore[index]
-        for ts, te in find_times(doc.text, s.start, s.end):
+    def _adjacent_time(self, doc: Document, event: Event,
+                       times: list[tuple[int, int]]) -> tuple[tuple[int, int], TimeValue] | None:
+        for ts, te in times:
             gap = doc.text[event.trigger.end:ts] if ts >= event.trigger.end else doc.text[te:event.trigger.start]
             if len(gap) <= 4 and re.fullmatch(r"[\s,]*", gap):
                 value = self._time(doc, ts, te, event)
@@ -149,10 +158,10 @@ class Normalizer:
                     return (ts, te), value
         return None
 
-    def _sentence_time(self, doc: Document, event: Event, consumed: set[tuple[int, int]]) -> TimeValue | None:
-        s = doc.sentences[event.sentence]  # type: ignore[index]
+    def _sentence_time(self, doc: Document, event: Event, consumed: set[tuple[int, int]],
+                       times: list[tuple[int, int]]) -> TimeValue | None:
         best: tuple[int, TimeValue] | None = None
-        for ts, te in find_times(doc.text, s.start, s.end):
+        for ts, te in times:
             if any(cs < te and ts < ce for cs, ce in consumed):
                 continue
             lo, hi = sorted((te, event.trigger.start) if te <= event.trigger.start else (event.trigger.end, ts))
