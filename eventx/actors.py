@@ -113,7 +113,9 @@ _HEADS: list[tuple[str, str]] = [
     (r"ministry of foreign affairs|foreign ministry|foreign affairs ministry|foreign office|"
      r"state department|department of state|foreign minister", "foreign_ministry"),
     (r"interior ministry|ministry of (?:the )?interior|ministry of internal affairs", "interior_ministry"),
-    (r"(?:state )?border (?:guards?|service|police|guard service)|border guard", "border_guard"),
+    (r"(?:health|energy|justice|finance|economy|unification|education|transport|agriculture|emergencies|"
+     r"emergency situations|information|culture|trade|labour|labor|environment) ministry", "subject_ministry"),
+    (r"(?:state )?border (?:guards?|service|police|guard service|guard force)|border guard", "border_guard"),
     (r"coast ?guard(?: ships?| vessels?| boats?| cutters?)?", "coast_guard"),
     (r"state (?:media|television|tv|broadcaster|news agency|news|outlets?)|state-run (?:media|television|"
      r"news agency|outlets?)|state-controlled media|government media", "state_media"),
@@ -468,6 +470,13 @@ class ActorResolver:
         entry = self.dictionary.find(t) or self.dictionary.find(_DETERMINER.sub("", t))
         if entry is not None:
             return self._from_entry(entry, m)
+        whose = re.match(r"^(.+?)(?:'s|\u2019s)\s+(.+)$", t)
+        if whose and self._country_in(whose[1]) and (entry := self.dictionary.find(whose[2])) is not None:
+            return self._from_entry(entry, m)  # "Yemen's Houthis"
+        if whose and re.fullmatch(r"office|government|administration|cabinet|spokes(?:man|woman|person)", whose[2]):
+            owner = self._resolve(_Mention(m.start, m.start + len(whose[1]), whose[1], m.role, None))
+            if owner is not None and owner.kind == "person" and owner.country:  # "Marcos's office"
+                return self._institution("government", owner.country, whose[2])
         named = _APPOSED_NAME.match(t)
         if named:
             entry = self.dictionary.find(named[2])
@@ -621,7 +630,8 @@ class ActorResolver:
                        and not self.gaz.country_of_name(bare)) or (name_tokens and low in ("al-", "bin", "de", "van",
                                                                                            "von", "da", "la")) \
                 or bool(_NAME_PARTICLE.match(bare)) or (name_tokens and low == "sheikh" and _inside_name(tokens, tok)) \
-                or bool(name_tokens and re.fullmatch(r"[A-Z]\.", bare))
+                or bool(name_tokens and re.fullmatch(r"[A-Z]\.", bare)) \
+                or bool(not name_tokens and re.fullmatch(r"I{2,3}|IV|VI{0,3}", bare) and tok is not tokens[0])
             if not is_name:
                 break
             name_tokens.insert(0, bare)
@@ -798,6 +808,9 @@ class ActorResolver:
                         head in ("leader", "president") and a.titles & {"president", "leader", "prime minister",
                                                                        "chancellor", "premier"}):
                     return a
+            for x in self._antecedents(m):  # "Japan's defence minister ... the minister": the ministry
+                if x.actor is not None and x.actor.kind != "person" and desc in x.actor.heads:
+                    return x.actor
             if desc in _PERSON_NOMINALS and head not in ("official", "spokesman", "spokeswoman", "spokesperson"):
                 return None
         kinds = _NOMINALS.get(desc) or _NOMINALS.get(head)
@@ -839,17 +852,21 @@ class ActorResolver:
             bare, seat = im[1], self._country_in(im[2]) or self._city_country(im[2])
         title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
             re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
-        if title and all(w in _TITLE_WORDS for w in title[2].split()) and self._country_in(title[1]):
+        if title and all(w in _TITLE_WORDS for w in title[2].split()) and self._country_in(title[1]) \
+                and title[2].split()[-1] not in _ORG_WORDS:
             # "Japan's chief cabinet secretary", unnamed, stands for the institution
             words = set(title[2].split())
             cls = ("defence_ministry" if words & {"defence", "defense"} else "foreign_ministry" if "foreign" in words
                    else "military" if words & {"army", "military", "navy", "general", "commander"} else "government")
             return self._institution(cls, self._country_in(title[1]), title[2])  # type: ignore[arg-type]
         cls = _head_class(bare)
+        words = bare.split()
+        if len(words) > 1 and _PERSON_ROLE.match(words[-1]) and _head_class(" ".join(words[:-1])):
+            cls = _head_class(" ".join(words[:-1]))  # "a foreign ministry spokeswoman": the ministry
         if re.search(r"(?-i:[A-Z])[\w.]*-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|led|"
                      r"leaning)\b|\bpro-\w|^(?:western|arab|gulf|african|asian|european|nordic|baltic|foreign|"
                      r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE) \
-                and cls != "foreign_ministry":
+                and cls not in ("foreign_ministry", "interior_ministry"):
             # "Turkish-backed fighters" are not Turkey's forces; "Western diplomats" no one country's
             kind = {"military": "military", "media": "media"}.get(cls or "", "government" if cls else "unknown")
             return self._register(_plain(bare), kind, None, m)
@@ -963,6 +980,10 @@ class ActorResolver:
 
     def _institution(self, cls: str, country: str, head: str) -> _Actor:
         name = self._country_name(country)
+        if cls == "subject_ministry":
+            subject = re.search(r"(\w+(?: situations)?) ministry$", head.lower())
+            return self._register_generic(f"Ministry of {subject[1].title() if subject else 'State'} of {name}",
+                                          "government", country, head, cls)
         if cls == "coast_guard":
             entry = next((e for e in self.dictionary.entries.values() if e.country == country and "coast guard"
                           in e.descriptions), None)

@@ -16,9 +16,8 @@ docs/normalization.md):
   country, and on coreference (pairs of mentions of one document that are, or are not, one actor).
 
 The *_blind*.jsonl sets were written after the rules by annotators who did not see the code. Each
-was scored once before any fix (docs/normalization.md keeps those first runs); fixes for what
-blind to blind4 showed came later, so only the newest set's first run (blind5) is still an
-estimate on text the rules were not fitted to.
+was scored once before any fix (docs/normalization.md keeps those first runs, the estimates on
+text the rules were not fitted to); fixes for what each showed came later.
 
 Two checks on data we did not write: every time argument of the project corpus
 (corpus/gold/*.jsonl) normalised and compared with the annotators' event time, and event times

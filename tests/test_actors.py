@@ -146,6 +146,18 @@ def test_names_with_particles_initials_and_sheikh(resolver: ActorResolver) -> No
     assert voyger.name == "Mark Voyger" and voyger.id == surname.id
 
 
+def test_ministries_by_subject_and_actors_named_after_their_country(resolver: ActorResolver) -> None:
+    text = ("Lebanon's health ministry said Yemen's Houthis fired again. Japan's defence minister met King "
+            "Abdullah II. The minister said they spoke about shipping.")
+    health, houthis, japan, king, minister = resolve(
+        resolver, text, ("Lebanon's health ministry", "speaker"), ("Yemen's Houthis", "agent"),
+        ("Japan's defence minister", "participant"), ("King Abdullah II", "participant"), ("The minister", "speaker"))
+    assert (health.name, health.country) == ("Ministry of Health of Lebanon", "LBN")
+    assert houthis.name == "Houthis"
+    assert japan.name == minister.name == "Ministry of Defence of Japan"
+    assert (king.name, king.kind) == ("Abdullah II", "person")
+
+
 def test_user_actor_file_extends_the_dictionary(tmp_path, gazetteer: Gazetteer) -> None:
     extra = tmp_path / "actors.json"
     extra.write_text(json.dumps({"actors": [{"name": "Baltic Security Institute", "kind": "think_tank",
