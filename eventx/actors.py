@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventx.memo import Memo
 from eventx.places import Gazetteer, _env_files, key
 from eventx.records import Entity, Sentence
 from eventx.timex import find_times
@@ -229,8 +230,11 @@ class ActorDictionary:
     _exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _surnames: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
     _scan: re.Pattern[str] | None = field(default=None, init=False, repr=False)
-    _scanned: dict[str, list[tuple[int, int, ActorEntry]]] = field(default_factory=dict, init=False, repr=False)
+    _scanned: Memo[str, list[tuple[int, int, ActorEntry]]] = field(init=False, repr=False)
     _loaded: bool = field(default=False, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._scanned = Memo(self._scan_uncached)  # mentions recur within and across documents
 
     def load(self) -> ActorDictionary:
         if self._loaded:
@@ -284,12 +288,7 @@ class ActorDictionary:
 
     def scan(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Every dictionary alias or acronym in `text`, longest first where they overlap."""
-        found = self._scanned.get(text)
-        if found is None:  # mentions recur within and across documents
-            if len(self._scanned) >= 4096:
-                self._scanned.clear()
-            found = self._scanned[text] = self._scan_uncached(text)
-        return list(found)
+        return list(self._scanned(text))
 
     def _scan_uncached(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         self.load()
@@ -352,7 +351,7 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.dictionary = dictionary
         self.gaz = gazetteer
-        self._times: dict[str, bool] = {}
+        self._is_time = Memo(lambda text: find_times(text) == [(0, len(text))])  # "Monday" names no actor
 
     def resolve_document(self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, str | None]],
                          sentences: Sequence[Sentence] = ()) -> list[Entity | None]:
@@ -382,14 +381,6 @@ class ActorResolver:
             if m.arg is not None and actor is not None:
                 results[m.arg] = Entity(name=actor.name, kind=actor.kind, country=actor.country, id=actor.id)
         return results
-
-    def _is_time(self, text: str) -> bool:
-        """Whether the whole mention is a time expression ("Monday"), remembered per mention."""
-        if text not in self._times:
-            if len(self._times) >= 4096:
-                self._times.clear()
-            self._times[text] = find_times(text) == [(0, len(text))]
-        return self._times[text]
 
     def resolve(self, mention: str, *, context_text: str = "", role: str | None = None) -> Entity | None:
         """One mention, with optional text around it."""

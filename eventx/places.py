@@ -24,11 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventx.memo import Memo
 from eventx.records import Place, Sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "places.json"
-
-_CACHE_SIZE = 4096  # entries of a per-instance memo before it starts afresh
 
 _REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "county", "voivodeship", "krai", "prefecture",
                     "district", "state", "republic", "area", "territory")
@@ -144,7 +143,10 @@ class Gazetteer:
     _loaded: bool = field(default=False, init=False, repr=False)
     _mention_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     # the places, actors and events of one document all ask for its countries
-    _mentions: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+    _mentions: Memo[str, Counter[str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._mentions = Memo(self._count_mentions)
 
     # ---- loading ----
     def load(self) -> Gazetteer:
@@ -311,12 +313,7 @@ class Gazetteer:
 
     def mentions_in(self, text: str) -> Counter[str]:
         """Countries a text names or implies by demonym, counted: the document's context."""
-        counts = self._mentions.get(text)
-        if counts is None:
-            if len(self._mentions) >= _CACHE_SIZE:
-                self._mentions.clear()
-            counts = self._mentions[text] = self._count_mentions(text)
-        return Counter(counts)
+        return Counter(self._mentions(text))
 
     def _count_mentions(self, text: str) -> Counter[str]:
         self.load()
@@ -371,7 +368,7 @@ class PlaceResolver:
         self._text = ""
         self._sentences: list[Sentence] = []
         self._owners: dict[tuple[int, int], str] = {}
-        self._parsed: dict[str, _Parsed] = {}  # mention -> parse: the same names recur in a batch
+        self._parse = Memo(self._parse_uncached)
 
     # ---- public ----
     def resolve_document(self, text: str, spans: Sequence[tuple[int, int]],
@@ -431,14 +428,6 @@ class PlaceResolver:
         return self.resolve_document(mention, [(0, len(mention))])[0]
 
     # ---- parsing ----
-    def _parse(self, text: str) -> _Parsed:
-        parsed = self._parsed.get(text)
-        if parsed is None:
-            if len(self._parsed) >= _CACHE_SIZE:
-                self._parsed.clear()
-            parsed = self._parsed[text] = self._parse_uncached(text)
-        return parsed
-
     def _parse_uncached(self, text: str) -> _Parsed:
         gaz = self.gaz
         t = text.strip().strip(".,;:")
