@@ -63,10 +63,9 @@ class Pair:
 
 @dataclass
 class Feature:
-    """One encoder input: a sentence (or a piece of one) with its context and labels."""
+    """One encoder input: a sentence, a piece of one or a run of them, with context and labels."""
 
     doc_index: int
-    sentence: int
     input_ids: list[int]
     token_type_ids: list[int]
     case_ids: list[int]
@@ -121,7 +120,7 @@ def featurize(tokenizer, docs: list[Document], labels: Labels, max_length: int =
                 cases += [case_class(text, *offsets[i]) for i in range(ctx_lo, ctx_hi)] + [0]
                 segment += [-1] * (ctx_hi - ctx_lo + 1)
                 token_offsets += [(0, 0)] * (ctx_hi - ctx_lo + 1)
-            feat = Feature(di, si, input_ids, types, cases, token_offsets, segment)
+            feat = Feature(di, input_ids, types, cases, token_offsets, segment)
             if with_labels:
                 _label(feat, doc, sorted({u[0] for u in group}), labels)
             features.append(feat)
