@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,9 @@ _TITLE_WORDS = {
     "team", "co-founder", "executive", "officer", "pilot", "soldier", "diplomat", "journalist", "reporter",
     "president-elect", "junta", "dictator", "strongman", "warlord", "rebel", "militia", "mercenary", "coordinator",
     "undersecretary", "under", "assistant", "special", "high", "commissioner", "inspector", "charge", "d'affaires",
-    "chargé", "human", "rights",
+    "chargé", "human", "rights", "commodore", "superintendent", "detective", "constable", "corporal", "cpl",
+    "warrant", "ensign", "rear", "wing", "squadron", "judge", "justice", "bishop", "archbishop", "imam", "cleric",
+    "sheriff", "attorney", "prosecutor", "speaker", "police",
 }
 _ORG_WORDS = {
     "institute", "institution", "center", "centre", "council", "foundation", "project", "group", "agency",
@@ -72,6 +75,13 @@ _ORG_WORDS = {
     "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq", "society", "crescent",
     "cross", "rights", "federation", "league", "gang", "cartel", "unit",
 }
+# armed men no state commands, named by what they fight for
+_NON_STATE = re.compile(r"^(?:rebel|resistance|insurgent|opposition|separatist|jihadist|islamist|anti-[\w-]+|tribal|"
+                        r"militia)\s+(?:fighters|forces|groups?|militias?|militants|units|gunmen)$|"
+                        r"^armed\s+(?:groups?|gunmen|men)$", re.IGNORECASE)
+# what may come before the subject of a clause
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|,\s*(?:and|but)\s+|\b(?:that|while|whereas|as|after|before|because|when|"
+                           r"where|although|though|if|since|until)\s+)$")
 # "the Rapid Support Forces (RSF)": later "the RSF" is the same actor
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'-]*|of|for|and|the|al-\w+|wal-\w+)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|"
                               r"al-\w+|wal-\w+)){0,8})\s+\(([A-Z][A-Za-z]{1,7})\)")
@@ -115,10 +125,12 @@ _HEADS: list[tuple[str, str]] = [
      r"state department|department of state|foreign minister", "foreign_ministry"),
     (r"interior ministry|ministry of (?:the )?interior|ministry of internal affairs", "interior_ministry"),
     (r"(?:health|energy|justice|finance|economy|unification|education|transport|agriculture|emergencies|"
-     r"emergency situations|information|culture|trade|labour|labor|environment) ministry", "subject_ministry"),
+     r"emergency situations|information|culture|trade|labour|labor|environment) ministry|"
+     r"ministry of (?:health|energy|justice|finance|economy|education|transport|agriculture|emergencies|"
+     r"emergency situations|information|culture|trade|labour|labor|environment)", "subject_ministry"),
     (r"(?:state )?border (?:guards?|service|police|guard service|guard force)|border guard", "border_guard"),
     (r"coast ?guard(?: ships?| vessels?| boats?| cutters?)?", "coast_guard"),
-    (r"state (?:media|television|tv|broadcaster|news agency|news|outlets?)|state-run (?:media|television|"
+    (r"state (?:media|television|tv|radio|broadcaster|news agency|news|outlets?)|state-run (?:media|television|"
      r"news agency|outlets?)|state-controlled media|government media", "state_media"),
     (r"intelligence(?: services?| agency| agencies| officials?)?|spy agency|security services?|secret services?",
      "intelligence"),
@@ -131,7 +143,8 @@ _HEADS: list[tuple[str, str]] = [
      r"servicem[ae]n|service ?members|jets?|aircraft|planes?|warplanes?|fighter jets?|bombers?|helicopters?|"
      r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
-     r"sailors|tanks|warships?|ships?|vessels?|boats?|convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
+     r"(?:air defen[cs]e|tank|gun|artillery|drone|missile) crews?|sailors|tanks|warships?|ships?|vessels?|boats?|"
+     r"convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
      r"(?:defen[cs]e|self-defen[cs]e) forces?|reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
      r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
@@ -142,7 +155,7 @@ _HEADS: list[tuple[str, str]] = [
      r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|mediators|leaders?|"
      r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
      r"governor's office|regional administration|regional authorities|military administration|"
-     r"sources", "government"),
+     r"sources?", "government"),
     (r"media|television|tv|broadcaster|news agency|newspapers?|outlets?|radio|press|reporters|journalists|"
      r"correspondents?|bloggers?|channels?", "media"),
 ]
@@ -177,7 +190,9 @@ _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premie
                     "ambassador", "envoy", "analyst", "official", "mayor", "king", "emir", "founder", "head",
                     "director", "counterpart", "defence minister", "defense minister", "foreign minister",
                     "secretary general", "president-elect", "dictator", "strongman", "warlord", "researcher",
-                    "expert", "man", "woman"}
+                    "expert", "man", "woman", "prince", "crown prince", "queen", "monarch", "sultan", "sheikh",
+                    "vice president", "foreign secretary", "defence secretary", "defense secretary", "army chief",
+                    "junta chief", "junta leader", "negotiator", "diplomat", "commissioner", "prosecutor"}
 _FEMALE = {"spokeswoman", "chairwoman", "mrs", "ms", "queen", "woman", "madam", "princess", "businesswoman"}
 _MALE = {"spokesman", "chairman", "mr", "king", "man", "prince", "sheikh", "emir", "businessman"}
 _THE = {"United States", "United Kingdom", "Netherlands", "Philippines", "United Arab Emirates", "Czech Republic",
@@ -216,6 +231,7 @@ class ActorEntry:
     descriptions: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    governs: str | None = None  # alpha-3 of the state a group rules: "Taliban officials" are its government
 
 
 @dataclass
@@ -247,7 +263,8 @@ class ActorDictionary:
                     name=a["name"], kind=a.get("kind", "unknown"), country=a.get("country"),
                     aliases=list(a.get("aliases", [])), acronyms=list(a.get("acronyms", [])),
                     descriptions=[d.lower() for d in a.get("descriptions", [])],
-                    titles=[t.lower() for t in a.get("titles", [])], gender=a.get("gender"))
+                    titles=[t.lower() for t in a.get("titles", [])], gender=a.get("gender"),
+                    governs=a.get("governs"))
                 self.entries[entry.name] = entry
             for cc, names in data.get("institutions", {}).items():
                 if not cc.startswith("_"):
@@ -333,6 +350,8 @@ class _Actor:
     descriptions: set[str] = field(default_factory=set)
     plural: bool = False
     cls: str | None = None  # the generic head class that made it ("government", "defence_ministry", ...)
+    governs: str | None = None
+    affiliation: _Actor | None = None  # the organisation a person's titles name ("UN Secretary-General")
 
 
 @dataclass
@@ -423,11 +442,15 @@ class ActorResolver:
         if low in ("each other", "one another", "themselves", "itself", "himself", "herself", "who", "which",
                    "that", "this", "those", "these", "others", "another", "everyone", "nobody", "no one"):
             return None
+        if low in ("the south", "the north") and re.search(r"\b(?:North|South) Korea", self._text):
+            cc = self._country_of(("South" if low.endswith("south") else "North") + " Korea")
+            return self._register(self._country_name(cc).removeprefix("the "), "state", cc, m)  # type: ignore[arg-type]
         t = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", t)  # "(RSF)" after the name it abbreviates
+        t = re.sub(r"(\b[A-Z][\w'-]*)\s+[\"\u201c][A-Z][^\"\u201d]{0,30}[\"\u201d](?=\s+[A-Z])", r"\1", t)  # nicknames
         short = _DETERMINER.sub("", t)
         if short in self._acronyms and self.dictionary.find(short) is None:
             t = self._acronyms[short]
-        based = re.match(r"^(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-based\s+(.+)$", t)
+        based = re.match(r"^(?:(?i:the)\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-based\s+(.+)$", t)
         if based:  # "Norway-based Iran Human Rights": a name, and where it sits
             described = based[2][:1].islower()  # "the Britain-based war monitor": one we know of
             rest = "the " + based[2] if described else based[2]
@@ -442,7 +465,7 @@ class ActorResolver:
             return self._register(country.name if country else t, "state", self.gaz.to_alpha3(cc), m)
         pm = re.match(r"^(his|her|its|their)\s+(?:own\s+)?(.+)$", t, flags=re.IGNORECASE)
         if pm:
-            owner = self._pronoun(m, _PRONOUNS[pm[1].lower()])
+            owner = self._pronoun(m, _PRONOUNS[pm[1].lower()], possessive=True)
             head = pm[2]
             if owner is not None:
                 cls = _head_class(head)
@@ -451,16 +474,40 @@ class ActorResolver:
                     return self._register(name.name if name else owner.country, "state", owner.country, m)
                 if owner.kind in ("military", "organisation") and owner.cls is None and re.fullmatch(
                         rf"(?:{_MEMBERS})|forces|troops|units|soldiers|men|patrols|teams|staff", head, flags=re.IGNORECASE):
+                    if owner.governs and re.fullmatch(r"forces|troops|soldiers|units", head, flags=re.IGNORECASE):
+                        return self._institution("military", owner.governs, head)
                     return owner  # an armed group's "its fighters" are the group
+                if cls == "government" and owner.affiliation is not None:
+                    return owner.affiliation  # the UN Secretary-General's spokesman speaks for the UN
                 if cls and owner.country:
                     return self._institution(cls, owner.country, head)
-                if _PERSON_ROLE.match(head) or re.match(r"^(?:counterpart|men|fighters|members)$", head, re.I):
+                counterpart = re.fullmatch(r"(\S+)\s+counterpart", head, flags=re.IGNORECASE)
+                if counterpart and (cc := self._country_in(counterpart[1])):
+                    # "his Russian counterpart": the holder of the owner's office in Russia when the text
+                    # names one, else the institution the owner speaks for there ("his Omani counterpart")
+                    offices = owner.titles & {"president", "prime minister", "foreign minister", "defence minister",
+                                              "defense minister", "chancellor", "premier"}
+                    for a in reversed(list(self._actors.values())):
+                        if a.kind == "person" and a is not owner and a.country == cc and a.titles & offices:
+                            return a
+                    titles = " ".join(owner.titles)
+                    cls = ("foreign_ministry" if "foreign" in titles else "defence_ministry" if re.search(
+                        r"defen[cs]e", titles) else "government")
+                    return self._institution(cls, cc, head)
+                if _PERSON_ROLE.match(head) or re.match(r"^(?:men|fighters|members)$", head, re.I):
                     return owner
             # "his Russian counterpart Sergei Shoigu" falls through to the person rules
             t = head
         entry = self.dictionary.find(t) or self.dictionary.find(_DETERMINER.sub("", t))
         if entry is not None:
             return self._from_entry(entry, m)
+        of = re.match(r"^(?:the\s+)?(.+?)\s+of\s+", t, flags=re.IGNORECASE)
+        if of and (entry := self.dictionary.find(of[1])) is not None and entry.kind != "person":
+            return self._from_entry(entry, m)  # "the SPLM-IO of First Vice President Riek Machar"
+        ruled = re.match(r"^(?:the\s+|an?\s+)?(.+?)(?:-led|-run)?\s+(.+)$", t, flags=re.IGNORECASE)
+        if ruled and (entry := self.dictionary.find(ruled[1])) is not None and entry.governs and (
+                cls := _head_class(re.sub(r"\s+in\s+[A-Z].*$", "", ruled[2]))) not in (None, "military", "media"):
+            return self._institution(cls, entry.governs, ruled[2])  # "Taliban officials": Afghanistan's government
         whose = re.match(r"^(.+?)(?:'s|\u2019s)\s+(.+)$", t)
         if whose and self._country_in(whose[1]) and (entry := self.dictionary.find(whose[2])) is not None:
             return self._from_entry(entry, m)  # "Yemen's Houthis"
@@ -505,7 +552,9 @@ class ActorResolver:
             return self._from_entry(entry, m)
         # "Analysts at the Center for ...", "a spokesman for the Latvian State Border Guard"
         am = re.match(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysts?|researchers?|experts?|spokes(?:man|woman|person)|"
-                      rf"officials?|representatives?|inspectors?|members?|sources?|{_MEMBERS})\s+(?:at|for|of|from|with|in)\s+"
+                      r"officials?|representatives?|inspectors?|members?|sources?|commanders?|factions?|leaders?|"
+                      rf"cells?|elements|{_MEMBERS})\s+(?:at|for|of|from|with|in|loyal to|linked to|allied (?:to|with)|"
+                      r"belonging to)\s+"
                       r"(.+)$", _DETERMINER.sub("", t), flags=re.IGNORECASE)
         if am:
             inner_mention = _Mention(m.start + raw.find(am[1]), m.start + raw.find(am[1]) + len(am[1]), am[1],
@@ -527,7 +576,8 @@ class ActorResolver:
             return actor
         # a possessor with a person-role head: "The agency's inspectors", "the group's fighters"
         sm = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+(.+)$", t)
-        titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not self._country_in(sm[1])
+        titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not (
+            self._country_in(sm[1]) or self._place_country(sm[1]))
         if sm and (titled or _PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
             return self._resolve(_Mention(m.start, m.start + len(sm[1]), sm[1], m.role, None))
         return self._generic(t, m)
@@ -536,7 +586,8 @@ class ActorResolver:
         """ "35 al-Shabaab fighters", "Fano militiamen", "the Tren de Aragua gang": the named group."""
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t))
         gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel|(?:militant |armed |rebel |jihadist )?group)$", bare)
-        if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]):
+        if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]) or \
+                re.search(r"-(?:backed|supported|allied|aligned|linked|affiliated|inspired|led)$", gm[1]):
             return None
         name = self._acronyms.get(gm[1], gm[1])
         entry = self.dictionary.find(name)
@@ -553,6 +604,7 @@ class ActorResolver:
         actor.descriptions.update(entry.descriptions)
         actor.titles.update(entry.titles)
         actor.gender = actor.gender or entry.gender
+        actor.governs = entry.governs
         return actor
 
     # ---- registry ----
@@ -584,16 +636,28 @@ class ActorResolver:
                 return i
         return None
 
-    def _pronoun(self, m: _Mention, sort: str, obj: bool = False) -> _Actor | None:
+    def _pronoun(self, m: _Mention, sort: str, obj: bool = False, possessive: bool = False) -> _Actor | None:
         """The antecedent of a pronoun: the subject of its sentence first, then of the sentence
-        before. An object pronoun ("thanked him") is not the subject of its own clause."""
+        before. An object pronoun ("thanked him") is not the subject of its own clause; a possessive
+        ("Galuzin said that Moscow would not withdraw its troops") to the subject of its own clause."""
         if sort in ("we", "i"):
             return None
         candidates = self._antecedents(m)
+        if possessive:
+            sent = self._sentence_of(m.start)
+            starts = [x for x in candidates if self._sentence_of(x.start) == sent and _CLAUSE_START.search(
+                self._text[max(0, x.start - 40):x.start])]
+            candidates = starts[::-1] + [x for x in candidates if x not in starts]
         if obj:
             sent = self._sentence_of(m.start)
             candidates = [x for x in candidates if self._sentence_of(x.start) != sent] + \
                          [x for x in candidates if self._sentence_of(x.start) == sent]
+        if sort == "pl" and not obj:  # "they": a plural of its own sentence before any singular subject
+            sent = self._sentence_of(m.start)
+            for x in candidates:
+                if self._sentence_of(x.start) == sent and x.actor is not None and x.actor.kind != "person" and \
+                        re.search(r"[^s'\u2019]s$", x.text):
+                    return x.actor
         for x in candidates:
             a = x.actor
             assert a is not None
@@ -666,7 +730,8 @@ class ActorResolver:
         self._add_titles(actor, prefix, m)
         for _s, _e, org in self.dictionary.scan(" ".join(prefix)):  # "NATO Secretary General ...": NATO exists too
             if org.kind != "person":
-                self._from_entry(org, m)
+                affiliation = self._from_entry(org, m)
+                actor.affiliation = actor.affiliation or affiliation
         if actor.country is None:
             actor.country = self._country_in(" ".join(prefix)) or self._apposition_country(m.end) or \
                 self._org_country(" ".join(prefix)) or self._institution_country(prefix)
@@ -745,6 +810,15 @@ class ActorResolver:
             return cap
         return self.gaz.to_alpha3(cc)
 
+    def _place_country(self, name: str) -> str | None:
+        """The country of a place name ("Gaza", "Kherson"): the one most of its entries and the
+        document's other places agree on."""
+        votes = Counter(e.country for e, primary in self.gaz.lookup(name) if primary)
+        if not votes:
+            return None
+        best = max(votes, key=lambda cc: (votes[cc] + self._context.get(cc, 0), cc))
+        return self.gaz.to_alpha3(best)
+
     def _city_country(self, name: str) -> str | None:
         countries = {e.country for e, primary in self.gaz.lookup(name) if primary and e.kind == "city"}
         return self.gaz.to_alpha3(countries.pop()) if len(countries) == 1 else None
@@ -762,9 +836,17 @@ class ActorResolver:
             return None
         indefinite = dm[1].lower() in ("a", "an")
         body = dm[2]
+        if not indefinite and re.fullmatch(r"[a-z]+s", body):
+            # "the officers", "the rebels": the last group named by the same noun
+            for x in reversed(self._mentions):
+                if x.end <= m.start and x.actor is not None and x.actor.kind != "person" and \
+                        x.text.split()[-1].lower() == body.lower():
+                    return x.actor
         words = body.split()
         country = None
         first = words[0] if words else ""
+        if len(words) > 2 and self.gaz.demonym(" ".join(words[:2])):  # "the North Korean minister"
+            first, words = " ".join(words[:2]), [" ".join(words[:2])] + words[2:]
         cc = self.gaz.demonym(first) or self.gaz.demonym(first.split("-")[0]) or (
             self.gaz.country_of_name(first) if first[:1].isupper() else None)
         if cc:
@@ -837,19 +919,21 @@ class ActorResolver:
     # ---- countries' institutions and generic groups ----
     def _generic(self, t: str, m: _Mention) -> _Actor | None:
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t)).strip()
+        if re.fullmatch(r"[A-Z][a-z]+(?: [a-z]+)*", bare) and _head_class(bare.split()[0].lower()):
+            bare = bare[0].lower() + bare[1:]  # "Troops retook it": capitalised only to begin the sentence
         seat = None  # "the Foreign Ministry in Paris", "the authorities in Bamako": the country of the seat
         im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
         if im and _head_class(im[1]):
             bare, seat = im[1], self._country_in(im[2]) or self._city_country(im[2])
         title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
             re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
-        if title and all(w in _TITLE_WORDS for w in title[2].split()) and self._country_in(title[1]) \
-                and title[2].split()[-1] not in _ORG_WORDS:
+        if title and all(w in _TITLE_WORDS for w in title[2].split()) and title[2].split()[-1] not in _ORG_WORDS \
+                and (owner_country := self._country_in(title[1]) or self._place_country(title[1])):
             # "Japan's chief cabinet secretary", unnamed, stands for the institution
             words = set(title[2].split())
             cls = ("defence_ministry" if words & {"defence", "defense"} else "foreign_ministry" if "foreign" in words
                    else "military" if words & {"army", "military", "navy", "general", "commander"} else "government")
-            return self._institution(cls, self._country_in(title[1]), title[2])  # type: ignore[arg-type]
+            return self._institution(cls, owner_country, title[2])
         cls = _head_class(bare)
         words = bare.split()
         if len(words) > 1 and _PERSON_ROLE.match(words[-1]) and _head_class(" ".join(words[:-1])):
@@ -857,8 +941,9 @@ class ActorResolver:
         if re.search(r"(?-i:[A-Z])[\w.]*-(?:backed|supported|allied|aligned|sponsored|funded|trained|armed|affiliated|linked|led|"
                      r"leaning)\b|\bpro-\w|^(?:western|arab|gulf|african|asian|european|nordic|baltic|foreign|"
                      r"international|allied|coalition|western-backed)\s", bare, flags=re.IGNORECASE) \
-                and cls not in ("foreign_ministry", "interior_ministry"):
-            # "Turkish-backed fighters" are not Turkey's forces; "Western diplomats" no one country's
+                and cls not in ("foreign_ministry", "interior_ministry") or _NON_STATE.match(bare):
+            # "Turkish-backed fighters" are not Turkey's forces, nor are "resistance fighters" any
+            # state's; "Western diplomats" are no one country's
             kind = {"military": "military", "media": "media"}.get(cls or "", "government" if cls else "unknown")
             return self._register(_plain(bare), kind, None, m)
         words = bare.split()
@@ -871,12 +956,14 @@ class ActorResolver:
                 if owner is not None:
                     return owner
         country = self._country_in(bare) or seat
+        if country is None and cls is not None and (of := re.match(r"^([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|')\s", bare)):
+            country = self._place_country(of[1])  # "Gaza's health ministry"
         if country is None and re.search(r"\bof\s+", bare):
             country = self._country_in(re.split(r"\bof\s+", bare, maxsplit=1)[1])
         if country is not None:
             words = bare.split()
             people = re.fullmatch(rf"(?:(?:{_CONDITION})\s+)*(?:[A-Z][\w-]*\s+)+(?:(?:{_CONDITION})\s+)*"
-                                  r"([a-z]+(?:s|men|people)|children)", bare)
+                                  r"([a-z]*(?:s|men|people)|children)", bare)
             if cls is None and people and not _PERSON_ROLE.match(people[1]):
                 # "ten Vietnamese fishermen", "three ethnic Serb men": the group, with its country
                 actor = self._register(people[1], "unknown", country, m)
@@ -907,9 +994,15 @@ class ActorResolver:
         if cls is not None:
             # no country in the mention: an earlier actor it continues ("a military spokesman" after
             # "Ukrainian soldiers"), else the country of its sentence's actors, else the document's
-            # "the army" is a state's; "the fighters" may be anyone's
+            craft = self._same_craft(t, m)
+            if craft is not None:
+                return craft
+            # "the army" is a state's, and so are troops and soldiers; "the fighters" may be anyone's
             national = bool(re.fullmatch(r"army|military|armed forces", bare, flags=re.IGNORECASE))
-            same = self._same_class(cls, m, national)
+            state_only = national or bool(re.search(
+                r"(?:^|\s)(?:troops|soldiers?|navy|air ?force|servicem[ae]n|service ?members|marines|paratroopers|"
+                r"conscripts|reservists|warplanes?|warships?|(?:army )?convoys?)$", bare, flags=re.IGNORECASE))
+            same = self._same_class(cls, m, state_only)
             if same is not None:
                 return same
             if cls == "media" and not bare[:1].isupper():
@@ -934,6 +1027,25 @@ class ActorResolver:
             return self._register(bare, kind, country, m)
         return None
 
+    def _same_craft(self, t: str, m: _Mention) -> _Actor | None:
+        """ "the aircraft", "the bombers", "the ship": the craft an earlier sentence introduced, not the
+        jets scrambled to meet it in this one. The same noun first, then the same kind of craft."""
+        noun = re.match(r"^the\s+(?:\w+\s+)?(\w+)$", t, flags=re.IGNORECASE)
+        kind = _craft(noun[1]) if noun else None
+        if kind is None:
+            return None
+        sent = self._sentence_of(m.start)
+        earlier = [x for x in reversed(self._mentions) if x.actor is not None and x.end <= m.start
+                   and x.actor.kind == "military" and self._sentence_of(x.start) != sent]
+        same = noun[1].lower().rstrip("s")  # type: ignore[index]
+        for x in earlier:
+            if x.text.split()[-1].lower().rstrip("s") == same:
+                return x.actor
+        for x in earlier:
+            if _craft(x.text.split()[-1]) == kind:
+                return x.actor
+        return None
+
     def _is_country_name(self, text: str) -> bool:
         return bool(self.gaz.country_of_name(text) or self.gaz.demonym(text) or self._capital_country(text)
                     or self.dictionary.find(text))
@@ -942,6 +1054,9 @@ class ActorResolver:
         """A capitalised name with an organisation word: "Baltic Security Institute" (think tank)."""
         text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
         owner = re.match(r"^(.+?)(?:'s|\u2019s)\s+(.+)$", text)
+        if owner is None:  # "Belarus' State Border Committee"; but "Young Lawyers' Association" is a name
+            owner = re.match(r"^(.+?s)['\u2019]\s+(.+)$", text)
+            owner = owner if owner and self._country_of(owner[1]) else None
         if owner and self._country_in(owner[1]):  # "South Korea's National Intelligence Service"
             text = owner[2]
         words = text.split()
@@ -972,8 +1087,8 @@ class ActorResolver:
     def _institution(self, cls: str, country: str, head: str) -> _Actor:
         name = self._country_name(country)
         if cls == "subject_ministry":
-            subject = re.search(r"(\w+(?: situations)?) ministry$", head.lower())
-            return self._register_generic(f"Ministry of {subject[1].title() if subject else 'State'} of {name}",
+            subject = re.search(r"(\w+(?: situations)?) ministry$|ministry of (\w+(?: situations)?)$", head.lower())
+            return self._register_generic(f"Ministry of {(subject[1] or subject[2]).title() if subject else 'State'} of {name}",
                                           "government", country, head, cls)
         if cls == "coast_guard":
             entry = next((e for e in self.dictionary.entries.values() if e.country == country and "coast guard"
@@ -1036,6 +1151,17 @@ def _expansion(phrase: str, acronym: str) -> str | None:
         run = re.search(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|and|the)\s+)*)+[A-Z][\w'-]*$", phrase)
         words = run[0].split() if run else []
     return " ".join(words) if len(words) >= 2 else None
+
+
+def _craft(noun: str) -> str | None:
+    n = noun.lower()
+    if re.fullmatch(r"aircraft|(?:war)?planes?|jets?|bombers?|helicopters?|drones?|awacs|"
+                    r"[a-z]{1,4}-?\d{1,3}[a-z0-9-]*", n):
+        return "aircraft"
+    if re.fullmatch(r"(?:war)?ships?|vessels?|boats?|destroyers?|frigates?|corvettes?|submarines?|cutters?|"
+                    r"carriers?|tankers?|trawlers?", n):
+        return "ship"
+    return None
 
 
 def _inside_name(tokens: list[str], token: str) -> bool:

@@ -223,9 +223,7 @@ def main() -> None:
     rows = eval_times(args.errors) + eval_places(args.errors, args.cities) + eval_actors(args.errors)
     if not args.no_blind:
         rows += (eval_times(args.errors, "times_blind") + eval_places(args.errors, args.cities, "places_blind")
-                 + eval_actors(args.errors, "actors_blind") + eval_actors(args.errors, "actors_blind2")
-                 + eval_actors(args.errors, "actors_blind3") + eval_actors(args.errors, "actors_blind4")
-                 + eval_actors(args.errors, "actors_blind5") + eval_actors(args.errors, "actors_blind6"))
+                 + [row for path in sorted(GOLD.glob("actors_blind*.jsonl")) for row in eval_actors(args.errors, path.stem)])
     if not args.no_corpus:
         rows += eval_corpus_times()
     print("| measure | value | notes |")

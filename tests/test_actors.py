@@ -179,3 +179,68 @@ def test_user_actor_file_from_the_environment(tmp_path, monkeypatch, gazetteer: 
     resolver = ActorResolver(ActorDictionary(), gazetteer)
     (entity,) = resolve(resolver, "Governor Alexei Dyumin said drones hit Tula.", ("Governor Alexei Dyumin", "speaker"))
     assert (entity.name, entity.country) == ("Aleksei Dyumin", "RUS")
+
+
+def test_a_craft_named_again_is_the_intruder_not_the_interceptor(resolver: ActorResolver) -> None:
+    text = ("A Russian Su-24 bomber entered Estonian airspace on Monday. Finnish F/A-18 jets scrambled and escorted "
+            "the aircraft out. The bombers had flown from Kaliningrad, the Estonian military said.")
+    bomber, jets, aircraft, bombers = resolve(
+        resolver, text, ("A Russian Su-24 bomber", "agent"), ("Finnish F/A-18 jets", "agent"),
+        ("the aircraft", "target"), ("The bombers", "agent"))
+    assert bomber.name == aircraft.name == bombers.name == "Armed Forces of Russia"
+    assert jets.name == "Armed Forces of Finland"
+
+
+def test_troops_are_a_states_and_resistance_fighters_no_ones(resolver: ActorResolver) -> None:
+    text = ("The Arakan Army said it seized a base in Rakhine State, Myanmar. Troops retook it on Monday, while "
+            "resistance fighters withdrew toward Sittwe.")
+    arakan, troops, fighters = resolve(resolver, text, ("The Arakan Army", "speaker"), ("Troops", "agent"),
+                                       ("resistance fighters", "agent"))
+    assert arakan.name == "Arakan Army"
+    assert troops.name == "Armed Forces of Myanmar"
+    assert (fighters.name, fighters.country) == ("resistance fighters", None)
+
+
+def test_a_possessive_belongs_to_the_subject_of_its_clause(resolver: ActorResolver) -> None:
+    text = ("Georgian envoys met Russian officials in Geneva. A Russian diplomat told the Georgian delegation that "
+            "Moscow would not withdraw its troops.")
+    delegation, moscow, troops = resolve(resolver, text, ("the Georgian delegation", "addressee"),
+                                         ("Moscow", "agent"), ("its troops", "agent"))
+    assert delegation.name == "Government of Georgia"
+    assert moscow.name == "Government of Russia" and troops.name == "Armed Forces of Russia"
+
+
+def test_counterparts_spokesmen_and_a_group_that_governs(resolver: ActorResolver) -> None:
+    text = ("Iranian Foreign Minister Abbas Araghchi met his Omani counterpart in Muscat. UN Secretary-General "
+            "Antonio Guterres welcomed the talks, his spokesman said. Taliban officials and a Taliban government "
+            "spokesman said Kabul was not invited.")
+    oman, _, spokesman, officials, taliban = resolve(
+        resolver, text, ("his Omani counterpart", "participant"), ("UN Secretary-General Antonio Guterres", "speaker"),
+        ("his spokesman", "speaker"),
+        ("Taliban officials", "speaker"), ("a Taliban government spokesman", "speaker"))
+    assert oman.name == "Ministry of Foreign Affairs of Oman"
+    assert spokesman.name == "United Nations"
+    assert officials.name == taliban.name == "Government of Afghanistan"
+
+
+def test_the_same_noun_and_a_plural_they_refer_back(resolver: ActorResolver) -> None:
+    text = ("Kenyan police officers arrived in Port-au-Prince on Monday. The officers came under fire from gangs. "
+            "Ugandan troops reached Juba, and President Salva Kiir's spokesman said the Ugandan forces would stay as "
+            "long as they were needed.")
+    kenyans, officers, _, they = resolve(resolver, text, ("Kenyan police officers", "agent"),
+                                         ("The officers", "victim"), ("the Ugandan forces", "agent"), ("they", "agent"))
+    assert kenyans.name == officers.name == "Police of Kenya"
+    assert they.name == "Armed Forces of Uganda"
+
+
+def test_ranks_nicknames_places_as_owners_and_the_south(resolver: ActorResolver) -> None:
+    text = ('Air Commodore Musa Dankano said gang leader Rony "Big Boss" Celestin had fled. Gaza\'s health ministry '
+            "and Kherson's governor said the same. North Korea fired a missile, the South said.")
+    dankano, celestin, gaza, kherson, south = resolve(
+        resolver, text, ("Air Commodore Musa Dankano", "speaker"), ('gang leader Rony "Big Boss" Celestin', "agent"),
+        ("Gaza's health ministry", "speaker"), ("Kherson's governor", "speaker"), ("the South", "speaker"))
+    assert dankano.name == "Musa Dankano"
+    assert celestin.name == "Rony Celestin"
+    assert (gaza.name, gaza.country) == ("Ministry of Health of the Palestinian Territory", "PSE")
+    assert kherson.name == "Government of Ukraine"
+    assert (south.name, south.kind) == ("South Korea", "state")
