@@ -59,7 +59,8 @@ _TITLE_WORDS = {
     "undersecretary", "under", "assistant", "special", "high", "commissioner", "inspector", "charge", "d'affaires",
     "chargé", "human", "rights", "commodore", "superintendent", "detective", "constable", "corporal", "cpl",
     "warrant", "ensign", "rear", "wing", "squadron", "judge", "justice", "bishop", "archbishop", "imam", "cleric",
-    "sheriff", "attorney", "prosecutor", "speaker", "police",
+    "sheriff", "attorney", "prosecutor", "speaker", "police", "information", "health", "energy", "finance",
+    "economy", "education", "transport", "agriculture", "trade", "culture",
 }
 _ORG_WORDS = {
     "institute", "institution", "center", "centre", "council", "foundation", "project", "group", "agency",
@@ -74,6 +75,14 @@ _ORG_WORDS = {
     "tribune", "telegraph", "mail", "magazine", "research", "analysis", "intelligence", "security", "defence",
     "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq", "society", "crescent",
     "cross", "rights", "federation", "league", "gang", "cartel", "unit",
+}
+# peoples and faiths: "Druze fighters" are fighters of a community, not a group called "Druze"
+_COMMUNITIES = {
+    "Druze", "Bedouin", "Kurdish", "Kurd", "Tuareg", "Fulani", "Hausa", "Pashtun", "Baloch", "Baluch", "Rohingya",
+    "Uyghur", "Uighur", "Alawite", "Sunni", "Shia", "Shi'ite", "Shiite", "Christian", "Muslim", "Arab", "Yazidi",
+    "Masalit", "Nuer", "Dinka", "Hutu", "Tutsi", "Banyamulenge", "Lendu", "Hema", "Zaghawa", "Tamil", "Sikh", "Hindu",
+    "Buddhist", "Jewish", "Maasai", "Afar", "Karen", "Kachin", "Shan", "Chin", "Rakhine", "Moro", "Lumad", "Mapuche",
+    "Wayuu", "Roma", "Ingush", "Cossack",
 }
 # armed men no state commands, named by what they fight for
 _NON_STATE = re.compile(r"^(?:rebel|resistance|insurgent|opposition|separatist|jihadist|islamist|anti-[\w-]+|tribal|"
@@ -95,6 +104,7 @@ _CONDITION = (r"displaced|fleeing|wounded|injured|dead|killed|missing|stranded|t
               r"suspected|alleged|organised|organized")
 # "Fano militiamen", "fighters of the ELN": members who stand for their group
 _MEMBERS = r"fighters|militants|militiamen|gunmen|insurgents|rebels|members|supporters|operatives"
+_ARMED = re.compile(rf"(?:^|\s)(?:{_MEMBERS}|groups?|factions?|militias?|forces)$")
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|bint|ould)-[A-Z]")  # "al-Sudani"
 _NOT_NAMES = {
     "airborne", "control", "system", "systems", "warning", "early", "operation", "operations", "special", "main",
@@ -144,7 +154,7 @@ _HEADS: list[tuple[str, str]] = [
      r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
      r"(?:air defen[cs]e|tank|gun|artillery|drone|missile) crews?|sailors|tanks|warships?|ships?|vessels?|boats?|"
-     r"convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|"
+     r"convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|rangers|contingents?|paramilitaries|"
      r"(?:defen[cs]e|self-defen[cs]e) forces?|reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
      r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
@@ -154,7 +164,8 @@ _HEADS: list[tuple[str, str]] = [
      r"president's office|embassy|ambassador|diplomats?|envoys?|spokes(?:man|woman|person)|prosecutors?|"
      r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|mediators|leaders?|"
      r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
-     r"governor's office|regional administration|regional authorities|military administration|"
+     r"governor's office|regional administration|regional authorities|military administration|rulers|"
+     r"(?:transitional |presidential |ruling |sovereign |military )+council|"
      r"sources?", "government"),
     (r"media|television|tv|broadcaster|news agency|newspapers?|outlets?|radio|press|reporters|journalists|"
      r"correspondents?|bloggers?|channels?", "media"),
@@ -184,6 +195,7 @@ _NOMINALS: dict[str, set[str]] = {
     "attackers": {"organisation", "military"}, "mission": {"organisation", "government"},
     "gang": {"organisation", "military"},
     "union": {"organisation"}, "world body": {"organisation"}, "corps": {"military"}, "guards": {"military"},
+    "force": {"military"}, "paramilitary force": {"military"}, "charity": {"organisation"},
 }
 _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
                     "spokeswoman", "spokesperson", "general", "governor", "chief", "commander", "secretary",
@@ -434,6 +446,7 @@ class ActorResolver:
                 "new", "by", "but", "the", "a", "an", "it's", "of", "for", "and", "or", "to", "in", "on", "at", "with",
                 "from", "as", "that", "which", "who"}:
             return None
+        t = _sentence_case(t)
         low = t.lower()
         # pronouns
         if low in _PRONOUNS:
@@ -448,8 +461,8 @@ class ActorResolver:
         t = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", t)  # "(RSF)" after the name it abbreviates
         t = re.sub(r"(\b[A-Z][\w'-]*)\s+[\"\u201c][A-Z][^\"\u201d]{0,30}[\"\u201d](?=\s+[A-Z])", r"\1", t)  # nicknames
         short = _DETERMINER.sub("", t)
-        if short in self._acronyms and self.dictionary.find(short) is None:
-            t = self._acronyms[short]
+        if short in self._acronyms and (self.dictionary.find(short) is None or _initials(self._acronyms[short]) == short):
+            t = self._acronyms[short]  # the text's own definition wins: "Ambazonia Defence Forces (ADF)"
         based = re.match(r"^(?:(?i:the)\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-based\s+(.+)$", t)
         if based:  # "Norway-based Iran Human Rights": a name, and where it sits
             described = based[2][:1].islower()  # "the Britain-based war monitor": one we know of
@@ -463,7 +476,7 @@ class ActorResolver:
             cc = self.gaz.demonym(plural[1]) or self.gaz.demonym(plural[1] + "s")  # "the Americans"
             country = self.gaz.country(cc)
             return self._register(country.name if country else t, "state", self.gaz.to_alpha3(cc), m)
-        pm = re.match(r"^(his|her|its|their)\s+(?:own\s+)?(.+)$", t, flags=re.IGNORECASE)
+        pm = re.match(r"^(?:(?:\w+\s+){1,2}of\s+)?(his|her|its|their)\s+(?:own\s+)?(.+)$", t, flags=re.IGNORECASE)
         if pm:
             owner = self._pronoun(m, _PRONOUNS[pm[1].lower()], possessive=True)
             head = pm[2]
@@ -535,8 +548,8 @@ class ActorResolver:
         affiliated = re.match(r"^(.+?)\s+of\s+(?:the\s+)?[A-Z].*$", t)  # "Mark Voyger of the Center for ..."
         if affiliated and (person := self._person(affiliated[1], m)) is not None and person.kind == "person":
             return person
-        # "the think tank", "the ministry", "The Turkish minister": refer back
-        nominal = self._nominal(t, m)
+        # "the aircraft", "the think tank", "the ministry", "The Turkish minister": refer back
+        nominal = self._same_craft(t, m) or self._nominal(t, m)
         if nominal is not None:
             return nominal
         # an alias inside the mention: "ISW analysts", "Pyongyang's state news agency KCNA"; but a
@@ -587,6 +600,7 @@ class ActorResolver:
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t))
         gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel|(?:militant |armed |rebel |jihadist )?group)$", bare)
         if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]) or \
+                gm[1] in _COMMUNITIES or \
                 re.search(r"-(?:backed|supported|allied|aligned|linked|affiliated|inspired|led)$", gm[1]):
             return None
         name = self._acronyms.get(gm[1], gm[1])
@@ -709,7 +723,7 @@ class ActorResolver:
             else:
                 self._add_titles(known, prefix, m)
                 return known
-        elif prefix and prefix[-1].lower() in ("of", "for", "at", "from"):
+        elif prefix and prefix[-1].lower() in ("of", "for", "at", "from", "and"):
             return None  # "Ministry of Defence of Russia" is not a person called "Russia"
         titled = any(w.lower().rstrip(".") in _TITLE_WORDS - {"the", "a", "an", "of", "for", "at", "his", "her",
                                                               "its", "their"} for w in prefix)
@@ -887,14 +901,16 @@ class ActorResolver:
             if desc in _PERSON_NOMINALS and head not in ("official", "spokesman", "spokeswoman", "spokesperson"):
                 return None
         kinds = _NOMINALS.get(desc) or _NOMINALS.get(head)
-        if kinds is None and desc not in {d for a in self._actors.values() for d in a.descriptions}:
+        described = {d for a in self._actors.values() for d in a.descriptions}
+        if kinds is None and desc not in described and head not in described:
             return None
         for x in self._antecedents(m):
             a = x.actor
             assert a is not None
             if country and a.country != country:
                 continue
-            if desc in a.descriptions or head in a.heads or desc in a.heads:
+            if desc in a.descriptions or head in a.heads or desc in a.heads or (
+                    head in a.descriptions and head not in _NOMINALS):
                 return a
         for a in reversed(list(self._actors.values())):  # named only in a title: "Hezbollah leader X"
             if desc in a.descriptions and a.kind != "person" and (not country or a.country == country):
@@ -911,7 +927,7 @@ class ActorResolver:
                     governing and a.cls not in (None, "government") or non_state and a.cls is not None:
                 continue
             if kinds and a.kind in kinds and not a.plural and (
-                    head not in ("ministry", "department", "service", "command", "general staff")
+                    head not in ("ministry", "department", "service", "command", "staff")
                     or head in key(a.name)):
                 return a
         return None
@@ -924,7 +940,7 @@ class ActorResolver:
         seat = None  # "the Foreign Ministry in Paris", "the authorities in Bamako": the country of the seat
         im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
         if im and _head_class(im[1]):
-            bare, seat = im[1], self._country_in(im[2]) or self._city_country(im[2])
+            bare, seat = im[1], self._country_in(im[2]) or self._place_country(im[2])
         title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
             re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
         if title and all(w in _TITLE_WORDS for w in title[2].split()) and title[2].split()[-1] not in _ORG_WORDS \
@@ -933,6 +949,9 @@ class ActorResolver:
             words = set(title[2].split())
             cls = ("defence_ministry" if words & {"defence", "defense"} else "foreign_ministry" if "foreign" in words
                    else "military" if words & {"army", "military", "navy", "general", "commander"} else "government")
+            subject = re.fullmatch(r"(\w+(?: situations)?) minister", title[2])
+            if subject and _head_class(f"{subject[1]} ministry") == "subject_ministry":
+                return self._institution("subject_ministry", owner_country, f"{subject[1]} ministry")
             return self._institution(cls, owner_country, title[2])
         cls = _head_class(bare)
         words = bare.split()
@@ -946,6 +965,16 @@ class ActorResolver:
             # state's; "Western diplomats" are no one country's
             kind = {"military": "military", "media": "media"}.get(cls or "", "government" if cls else "unknown")
             return self._register(_plain(bare), kind, None, m)
+        civilian = re.fullmatch(r"(?:([A-Z][\w'-]*)\s+)?((?:fishing|merchant|cargo|commercial|passenger|civilian|oil|"
+                                r"container|research|survey|aid)\s+(?:vessels?|ships?|boats?|trawlers?|tankers?|"
+                                r"jets?|planes?|aircraft|flights?|convoys?|trucks?))", bare)
+        if civilian:  # "Chinese fishing vessels" are no navy's
+            actor = self._register(civilian[2], "unknown", self._country_of(civilian[1]) if civilian[1] else None, m)
+            actor.plural = civilian[2].endswith("s")
+            return actor
+        community = re.fullmatch(r"([A-Z][\w'-]*)\s+([a-z][a-z -]*)", bare)
+        if community and community[1] in _COMMUNITIES and _ARMED.search(community[2]):
+            return self._register(bare, "military", None, m)  # "Druze fighters", "Kurdish opposition groups"
         words = bare.split()
         if len(words) > 1 and _PERSON_ROLE.match(words[-1]):  # "a Russian defence ministry spokesman"
             inner = _head_class(" ".join(words[:-1]))
@@ -994,9 +1023,6 @@ class ActorResolver:
         if cls is not None:
             # no country in the mention: an earlier actor it continues ("a military spokesman" after
             # "Ukrainian soldiers"), else the country of its sentence's actors, else the document's
-            craft = self._same_craft(t, m)
-            if craft is not None:
-                return craft
             # "the army" is a state's, and so are troops and soldiers; "the fighters" may be anyone's
             national = bool(re.fullmatch(r"army|military|armed forces", bare, flags=re.IGNORECASE))
             state_only = national or bool(re.search(
@@ -1015,10 +1041,12 @@ class ActorResolver:
                 cc = cc or self._main_country()
             if cc is not None:
                 return self._institution(cls, cc, bare)
-        group = re.fullmatch(r"(?:[A-Z][\w-]*\s+)?([a-z][a-z -]*)", bare)
+        group = re.fullmatch(r"(?:([A-Z][\w-]*)\s+)?([a-z][a-z -]*)", bare)
         if group and not self._country_in(bare):
-            # "displaced families", "Druze civilians": the group by its head noun
-            name = re.sub(rf"^(?:(?:{_CONDITION})\s+)+", "", _plain(group[1]), flags=re.IGNORECASE)
+            # "displaced families": the group by its head noun; "Druze fighters" keep who they are
+            name = re.sub(rf"^(?:(?:{_CONDITION})\s+)+", "", _plain(group[2]), flags=re.IGNORECASE)
+            if group[1] in _COMMUNITIES and _ARMED.search(name):
+                name = f"{group[1]} {name}"
             actor = self._register(name, "unknown", None, m)
             actor.plural = name.endswith("s")
             return actor
@@ -1030,14 +1058,16 @@ class ActorResolver:
     def _same_craft(self, t: str, m: _Mention) -> _Actor | None:
         """ "the aircraft", "the bombers", "the ship": the craft an earlier sentence introduced, not the
         jets scrambled to meet it in this one. The same noun first, then the same kind of craft."""
-        noun = re.match(r"^the\s+(?:\w+\s+)?(\w+)$", t, flags=re.IGNORECASE)
-        kind = _craft(noun[1]) if noun else None
+        noun = re.match(r"^the\s+(?:([\w-]+)\s+)?(\w+)$", t, flags=re.IGNORECASE)
+        kind = _craft(noun[2]) if noun else None
         if kind is None:
             return None
+        country = self._country_of(noun[1]) if noun[1] and noun[1][:1].isupper() else None  # type: ignore[index]
         sent = self._sentence_of(m.start)
         earlier = [x for x in reversed(self._mentions) if x.actor is not None and x.end <= m.start
-                   and x.actor.kind == "military" and self._sentence_of(x.start) != sent]
-        same = noun[1].lower().rstrip("s")  # type: ignore[index]
+                   and (x.actor.kind == "military" or _craft(x.text.split()[-1]))
+                   and self._sentence_of(x.start) != sent and (country is None or x.actor.country == country)]
+        same = noun[2].lower().rstrip("s")  # type: ignore[index]
         for x in earlier:
             if x.text.split()[-1].lower().rstrip("s") == same:
                 return x.actor
@@ -1162,6 +1192,20 @@ def _craft(noun: str) -> str | None:
                     r"carriers?|tankers?|trawlers?", n):
         return "ship"
     return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _sentence_case(text: str) -> str:
+    """ "Suspected insurgents", "Troops": capitalised only because the sentence begins there."""
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    if first[:1].isupper() and first[1:].islower() and (re.fullmatch(_CONDITION, low) or (
+            low not in ("army", "navy", "government", "police") and _head_class(low) and not rest[:1].isupper())):
+        return low + text[len(first):]
+    return text
 
 
 def _inside_name(tokens: list[str], token: str) -> bool:

@@ -176,7 +176,12 @@ class Gazetteer:
         for d in data:
             for name, cc in d.get("countries", {}).items():
                 if cc in self._countries:
-                    self._alias(self._entries.index(self._countries[cc]), [name], primary=True)
+                    i = self._entries.index(self._countries[cc])
+                    self._alias(i, [name], primary=True)
+                    # our name wins over the other countries' variants: "Congo" is the DRC, as in Reuters
+                    k = key(name).removeprefix("the ")
+                    self._index[k] = [(j, p) for j, p in self._index[k]
+                                      if j == i or self._entries[j].kind != "country"]
             self.demonyms.update(d.get("demonyms", {}))
             self.region_demonyms.update(d.get("region_demonyms", {}))
 
