@@ -76,6 +76,9 @@ _ORG_WORDS = {
     "defense", "affairs", "air", "embassy", "consulate", "mission", "headquarters", "hq", "society", "crescent",
     "cross", "rights", "federation", "league", "gang", "cartel", "unit",
 }
+# one person of no institution: "a Bangladeshi teenager" is a teenager
+_PERSON_NOUNS = (r"boy|girl|man|woman|teenager|child|baby|toddler|student|farmer|fisherman|journalist|driver|worker|"
+                 r"resident|civilian|national|citizen|tourist|migrant|refugee|doctor|nurse|teacher|shepherd|herder")
 # peoples and faiths: "Druze fighters" are fighters of a community, not a group called "Druze"
 _COMMUNITIES = {
     "Druze", "Bedouin", "Kurdish", "Kurd", "Tuareg", "Fulani", "Hausa", "Pashtun", "Baloch", "Baluch", "Rohingya",
@@ -97,7 +100,7 @@ _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'-]*|of|for|and|the|al-\w+|wal-\w+)(
 # "the monitoring group Airwars", "state news agency AZERTAC"
 _APPOSED_NAME = re.compile(r"^(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|monitor|watchdog|charity|"
                            r"network|think tank|broadcaster|television|tv|news agency|agency|newspaper|outlet|"
-                           r"daily))\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})$")
+                           r"daily|airline|carrier|company|firm|operator|contractor))\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})$")
 # what befell a group, not what it is: "displaced families" are families
 _CONDITION = (r"displaced|fleeing|wounded|injured|dead|killed|missing|stranded|trapped|detained|captured|kidnapped|"
               r"abducted|unarmed|innocent|ordinary|elderly|young|remaining|other|ethnic|female|male|trafficked|"
@@ -129,7 +132,8 @@ _GOVERNMENT_WORDS = {"ministry", "department", "office", "service", "directorate
 # head nouns of generic mentions, longest first: (pattern, class)
 _HEADS: list[tuple[str, str]] = [
     (r"armed forces ministry|ministry of (?:national )?(?:defence|defense)|(?:national )?(?:defence|defense) ministry|"
-     r"(?:defence|defense) department|department of (?:defence|defense)|mod|(?:defence|defense) minister",
+     r"(?:defence|defense) department|department of (?:defence|defense)|mod|(?:defence|defense) minister|"
+     r"(?:defence|defense) (?:officials?|sources?)",
      "defence_ministry"),
     (r"ministry of foreign affairs|foreign ministry|foreign affairs ministry|foreign office|"
      r"state department|department of state|foreign minister", "foreign_ministry"),
@@ -154,7 +158,8 @@ _HEADS: list[tuple[str, str]] = [
      r"drones?|navy|navies|air ?force|air defen[cs]es?|air defen[cs]e (?:forces|units|systems)|artillery|shelling|"
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
      r"(?:air defen[cs]e|tank|gun|artillery|drone|missile) crews?|sailors|tanks|warships?|ships?|vessels?|boats?|"
-     r"convoys?|peacekeepers|submarines?|frigates?|destroyers?|commandos|rangers|contingents?|paramilitaries|"
+     r"convoys?|peacekeepers|submarines?|frigates?|corvettes?|cruisers?|minesweepers?|gunboats?|destroyers?|"
+     r"commandos|rangers|contingents?|paramilitaries|(?:army|military) (?:positions|posts|outposts|bases?)|"
      r"(?:defen[cs]e|self-defen[cs]e) forces?|reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
      r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
@@ -162,7 +167,8 @@ _HEADS: list[tuple[str, str]] = [
      r"army (?:spokesman|spokeswoman)|fighter pilots?|air defence units|rocket forces|garrison", "military"),
     (r"government|officials?|authorities|leadership|junta|regime|administration|cabinet|presidency|"
      r"president's office|embassy|ambassador|diplomats?|envoys?|spokes(?:man|woman|person)|prosecutors?|"
-     r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|mediators|leaders?|"
+     r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|negotiating team|mediators|"
+     r"leaders?|"
      r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
      r"governor's office|regional administration|regional authorities|military administration|rulers|"
      r"(?:transitional |presidential |ruling |sovereign |military )+council|"
@@ -196,6 +202,8 @@ _NOMINALS: dict[str, set[str]] = {
     "gang": {"organisation", "military"},
     "union": {"organisation"}, "world body": {"organisation"}, "corps": {"military"}, "guards": {"military"},
     "force": {"military"}, "paramilitary force": {"military"}, "charity": {"organisation"},
+    "raiders": {"organisation", "military"}, "assailants": {"organisation", "military"},
+    "kidnappers": {"organisation", "military"}, "gunmen": {"organisation", "military"},
 }
 _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
                     "spokeswoman", "spokesperson", "general", "governor", "chief", "commander", "secretary",
@@ -447,6 +455,11 @@ class ActorResolver:
                 "from", "as", "that", "which", "who"}:
             return None
         t = _sentence_case(t)
+        first, _, rest = t.partition(" ")
+        if re.fullmatch(r"[A-Z][a-z]+s", first) and rest[:1].islower() and any(
+                s.start == m.start for s in self._sentences) and self.dictionary.find(first) is None and \
+                not self._country_in(first) and not self.gaz.demonym(first[:-1]):
+            t = first.lower() + t[len(first):]  # "Militias in Iraq ...": a plural that begins the sentence
         low = t.lower()
         # pronouns
         if low in _PRONOUNS:
@@ -514,13 +527,25 @@ class ActorResolver:
         entry = self.dictionary.find(t) or self.dictionary.find(_DETERMINER.sub("", t))
         if entry is not None:
             return self._from_entry(entry, m)
+        described = re.match(r"^(?:the\s+|an?\s+)?((?-i:[a-z][\w-]*\s+){1,2})((?-i:[A-Z])[\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|"
+                             r"the|de|al-\w+))*)$", t, flags=re.IGNORECASE)
+        if described and described[1][:1].islower() and not re.search(
+                r"\b(?:of|for|at|in|from|with|by|to|and|said|says|told)\s+$", described[1]):
+            # "the opposition National Salvation Front", "the paramilitary Rapid Support Forces": the name
+            name = described[2]
+            if self.dictionary.find(name) or self._named_org(name) or self._acronyms.get(name):
+                offset = m.start + m.text.find(name)
+                return self._resolve(_Mention(offset, offset + len(name), name, m.role, None))
         of = re.match(r"^(?:the\s+)?(.+?)\s+of\s+", t, flags=re.IGNORECASE)
         if of and (entry := self.dictionary.find(of[1])) is not None and entry.kind != "person":
             return self._from_entry(entry, m)  # "the SPLM-IO of First Vice President Riek Machar"
-        ruled = re.match(r"^(?:the\s+|an?\s+)?(.+?)(?:-led|-run)?\s+(.+)$", t, flags=re.IGNORECASE)
+        ruled = re.match(r"^(?:the\s+|an?\s+)?(?-i:[A-Z][a-z]+\s+(?=[A-Z]))?(.+?)(?:-led|-run|'s|\u2019s)?\s+(.+)$", t,
+                         flags=re.IGNORECASE)
         if ruled and (entry := self.dictionary.find(ruled[1])) is not None and entry.governs and (
-                cls := _head_class(re.sub(r"\s+in\s+[A-Z].*$", "", ruled[2]))) not in (None, "military", "media"):
-            return self._institution(cls, entry.governs, ruled[2])  # "Taliban officials": Afghanistan's government
+                cls := _head_class(re.sub(r"\s+in\s+[A-Z].*$", "", ruled[2]))) not in (None, "media") and (
+                cls != "military" or re.search(r"(?:forces|troops|army|soldiers)$", ruled[2])):
+            # "Taliban officials", "Afghan Taliban forces": Afghanistan's government and armed forces
+            return self._institution(cls, entry.governs, ruled[2])
         whose = re.match(r"^(.+?)(?:'s|\u2019s)\s+(.+)$", t)
         if whose and self._country_in(whose[1]) and (entry := self.dictionary.find(whose[2])) is not None:
             return self._from_entry(entry, m)  # "Yemen's Houthis"
@@ -592,12 +617,23 @@ class ActorResolver:
         titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not (
             self._country_in(sm[1]) or self._place_country(sm[1]))
         if sm and (titled or _PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
-            return self._resolve(_Mention(m.start, m.start + len(sm[1]), sm[1], m.role, None))
+            owner_text = re.sub(r"^(?:\w+\s+of\s+)?(?:the\s+)?(?=[a-z])", "the ", sm[1])  # "30 of the group's"
+            return self._resolve(_Mention(m.start, m.start + len(sm[1]), owner_text, m.role, None))
         return self._generic(t, m)
 
     def _group_of_members(self, t: str, m: _Mention) -> _Actor | None:
-        """ "35 al-Shabaab fighters", "Fano militiamen", "the Tren de Aragua gang": the named group."""
+        """ "35 al-Shabaab fighters", "Fano militiamen", "the Tren de Aragua gang": the named group;
+        "Bangladesh's Prothom Alo newspaper": the named outlet."""
         bare = _DETERMINER.sub("", _DETERMINER.sub("", t))
+        outlet = re.fullmatch(r"(?:(.+?)(?:'s|\u2019s)\s+)?((?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)\s+(?:newspaper|daily|"
+                              r"news agency|broadcaster|television|tv|channel|radio|news site|website|outlet)", bare)
+        if outlet and not self._country_in(outlet[2]) and not _head_class(outlet[2]):
+            entry = self.dictionary.find(outlet[2])
+            if entry is not None:
+                return self._from_entry(entry, m)
+            actor = self._register(outlet[2], "media", self._country_in(outlet[1]), m)
+            actor.heads.add(bare.split()[-1].lower())
+            return actor
         gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel|(?:militant |armed |rebel |jihadist )?group)$", bare)
         if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]) or \
                 gm[1] in _COMMUNITIES or \
@@ -699,7 +735,7 @@ class ActorResolver:
                        and not self.gaz.country_of_name(bare)) or (name_tokens and low in ("al-", "bin", "de", "van",
                                                                                            "von", "da", "la")) \
                 or bool(_NAME_PARTICLE.match(bare)) or (name_tokens and low == "sheikh" and _inside_name(tokens, tok)) \
-                or bool(name_tokens and re.fullmatch(r"[A-Z]\.", bare)) \
+                or bool(name_tokens and re.fullmatch(r"(?:[A-Z]\.){1,3}", bare)) \
                 or bool(not name_tokens and re.fullmatch(r"I{2,3}|IV|VI{0,3}", bare) and tok is not tokens[0])
             if not is_name:
                 break
@@ -919,7 +955,7 @@ class ActorResolver:
         governing = desc in ("government", "authorities", "administration", "regime", "junta")
         # "the group" is never a state's institution; "the government" never its spy agency
         non_state = head in ("group", "militants", "rebels", "movement", "militia", "jihadists", "insurgents",
-                             "attackers", "gang")
+                             "attackers", "gang", "raiders", "assailants", "kidnappers", "gunmen")
         for x in sorted(self._antecedents(m), key=lambda x: -x.start):
             a = x.actor
             assert a is not None
@@ -941,6 +977,13 @@ class ActorResolver:
         im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
         if im and _head_class(im[1]):
             bare, seat = im[1], self._country_in(im[2]) or self._place_country(im[2])
+        elif (whole := re.fullmatch(r"([a-z][a-z -]*?)\s+of\s+.+", bare)) and not _head_class(whole[1]) \
+                and not _PERSON_ROLE.match(whole[1]) and " in " not in whole[1]:
+            bare = whole[1]  # "the crew of a cargo ship": crew
+        elif where := re.fullmatch(r"([a-z][a-z -]*)\s+in\s+(.+)", bare):
+            bare = where[1]  # "militias in Iraq", "gunmen in the camp": what they are, not where
+            if _head_class(bare) and (place := re.search(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", where[2])):
+                seat = self._country_in(place[0]) or self._place_country(place[0])
         title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
             re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
         if title and all(w in _TITLE_WORDS for w in title[2].split()) and title[2].split()[-1] not in _ORG_WORDS \
@@ -991,8 +1034,8 @@ class ActorResolver:
             country = self._country_in(re.split(r"\bof\s+", bare, maxsplit=1)[1])
         if country is not None:
             words = bare.split()
-            people = re.fullmatch(rf"(?:(?:{_CONDITION})\s+)*(?:[A-Z][\w-]*\s+)+(?:(?:{_CONDITION})\s+)*"
-                                  r"([a-z]*(?:s|men|people)|children)", bare)
+            people = re.fullmatch(rf"(?:[\w-]+-year-old\s+)?(?:(?:{_CONDITION})\s+)*(?:[A-Z][\w-]*\s+)+"
+                                  rf"(?:(?:{_CONDITION})\s+)*([a-z]*(?:s|men|people)|children|{_PERSON_NOUNS})", bare)
             if cls is None and people and not _PERSON_ROLE.match(people[1]):
                 # "ten Vietnamese fishermen", "three ethnic Serb men": the group, with its country
                 actor = self._register(people[1], "unknown", country, m)
@@ -1045,6 +1088,7 @@ class ActorResolver:
         if group and not self._country_in(bare):
             # "displaced families": the group by its head noun; "Druze fighters" keep who they are
             name = re.sub(rf"^(?:(?:{_CONDITION})\s+)+", "", _plain(group[2]), flags=re.IGNORECASE)
+            name = re.split(r"\s+of\s+", name)[0]  # "the crew of a tanker": crew
             if group[1] in _COMMUNITIES and _ARMED.search(name):
                 name = f"{group[1]} {name}"
             actor = self._register(name, "unknown", None, m)

@@ -244,3 +244,42 @@ def test_ranks_nicknames_places_as_owners_and_the_south(resolver: ActorResolver)
     assert (gaza.name, gaza.country) == ("Ministry of Health of the Palestinian Territory", "PSE")
     assert kherson.name == "Government of Ukraine"
     assert (south.name, south.kind) == ("South Korea", "state")
+
+
+def test_descriptions_around_a_name_are_not_part_of_it(resolver: ActorResolver) -> None:
+    text = ("The opposition Democratic Renewal Party said Kenya's Daily Nation newspaper had misquoted it. The "
+            "Ambazonia Defence Forces (ADF) said the ADF would keep fighting. Suspected insurgents and Druze "
+            "fighters were blamed.")
+    party, paper, adf, insurgents, druze = resolve(
+        resolver, text, ("The opposition Democratic Renewal Party", "speaker"),
+        ("Kenya's Daily Nation newspaper", "target"), ("the ADF", "speaker"), ("Suspected insurgents", "agent"),
+        ("Druze fighters", "agent"))
+    assert party.name == "Democratic Renewal Party"
+    assert (paper.name, paper.kind, paper.country) == ("Daily Nation", "media", "KEN")
+    assert adf.name == "Ambazonia Defence Forces"  # the text's definition, not the dictionary's ADF
+    assert (insurgents.name, insurgents.country) == ("insurgents", None)
+    assert (druze.name, druze.kind) == ("Druze fighters", "military")
+
+
+def test_people_and_craft_that_belong_to_no_institution(resolver: ActorResolver) -> None:
+    text = ("A 16-year-old Syrian boy and the crew of a cargo ship were rescued. Militias in Iraq and more than 200 "
+            "Chinese fishing vessels were seen. Eritrea's information minister said Congo had agreed.")
+    boy, crew, militias, boats, minister, congo = resolve(
+        resolver, text, ("A 16-year-old Syrian boy", "victim"), ("the crew of a cargo ship", "victim"),
+        ("Militias in Iraq", "agent"), ("more than 200 Chinese fishing vessels", "agent"),
+        ("Eritrea's information minister", "speaker"), ("Congo", "participant"))
+    assert (boy.name, boy.country) == ("boy", "SYR")
+    assert crew.name == "crew"
+    assert militias.name == "militias"
+    assert (boats.name, boats.kind, boats.country) == ("fishing vessels", "unknown", "CHN")
+    assert minister.name == "Ministry of Information of Eritrea"
+    assert congo.name == "Democratic Republic of the Congo"  # Reuters' "Congo"
+
+
+def test_a_group_that_governs_has_forces_and_ministries(resolver: ActorResolver) -> None:
+    text = ("Afghan Taliban forces clashed with Pakistani troops. The Taliban's defence ministry said 30 of the "
+            "group's fighters had been killed by the JNIM, the al Qaeda affiliate, last year.")
+    forces, ministry = resolve(resolver, text, ("Afghan Taliban forces", "agent"),
+                               ("The Taliban's defence ministry", "speaker"))
+    assert forces.name == "Armed Forces of Afghanistan"
+    assert ministry.name == "Ministry of Defence of Afghanistan"
