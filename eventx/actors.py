@@ -34,7 +34,8 @@ ACTOR_ROLES = ("agent", "speaker", "participant", "recipient", "addressee", "vic
 _JUNK_LEADING = re.compile(r"^(?:(?:as|but|while|though|although|and|so|also|then|yet|meanwhile|however|"
                            r"according to|said|says|in|on|at(?!\s+least)|by|with|from|for|of|to|after|before|when|because|if|"
                            r"separately|later|earlier|instead|still)\s+)+", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:(?:a|one|\d[\d.]*)\s+(?:million|thousand|hundred)|the|a|an|this|that|these|those|"
+_DETERMINER = re.compile(r"^(?:(?:a|one|\d[\d.]*)\s+(?:million|thousand|hundred)|a number of|a group of|a team of|"
+                         r"a pair of|a dozen|the|a|an|this|that|these|those|"
                          r"some|several|many|most|all|both|two|three|four|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of|scores of|"
                          r"a number of|a group of|a team of|a pair of|at least|more than|about|around|nearly|some|"
@@ -79,6 +80,10 @@ _ORG_WORDS = {
 # one person of no institution: "a Bangladeshi teenager" is a teenager
 _PERSON_NOUNS = (r"boy|girl|man|woman|teenager|child|baby|toddler|student|farmer|fisherman|journalist|driver|worker|"
                  r"resident|civilian|national|citizen|tourist|migrant|refugee|doctor|nurse|teacher|shepherd|herder")
+# words that make "Presidential Administration" any country's, where "Tigray Interim Administration" is one body
+_GENERIC_GOVERNMENT = {"presidential", "regional", "military", "civil", "civilian", "state", "federal", "national",
+                       "interim", "transitional", "central", "local", "provincial", "municipal", "city", "district",
+                       "royal", "imperial", "new", "caretaker", "the", "government", "police", "security"}
 # peoples and faiths: "Druze fighters" are fighters of a community, not a group called "Druze"
 _COMMUNITIES = {
     "Druze", "Bedouin", "Kurdish", "Kurd", "Tuareg", "Fulani", "Hausa", "Pashtun", "Baloch", "Baluch", "Rohingya",
@@ -149,9 +154,11 @@ _HEADS: list[tuple[str, str]] = [
     (r"intelligence(?: services?| agency| agencies| officials?)?|spy agency|security services?|secret services?",
      "intelligence"),
     (r"parliament|lawmakers|legislators|mps|legislature|senate|congress|national assembly|duma|rada|seimas|"
-     r"saeima|riigikogu|sejm|knesset", "parliament"),
+     r"saeima|riigikogu|sejm|knesset|house of commons|house of lords|house of representatives|bundestag|"
+     r"storting|riksdag|folketing|eduskunta|majlis|lok sabha", "parliament"),
     (r"general staff", "general_staff"),
-    (r"police|police force|law enforcement", "police"),
+    (r"police|police force|law enforcement|police (?:patrols?|officers?|units?|commanders?|chief|stations?)|"
+     r"policem[ae]n|gendarmes|gendarmerie", "police"),
     (r"(?:armed|defence|defense|military|security|special|ground|naval|air|airborne|border|government|"
      r"occupation|invading|russian|federal)? ?forces|troops|army|armies|military|militaries|soldiers?|"
      r"servicem[ae]n|service ?members|jets?|aircraft|planes?|warplanes?|fighter jets?|bombers?|helicopters?|"
@@ -159,7 +166,8 @@ _HEADS: list[tuple[str, str]] = [
      r"missiles?|rockets?|units?|paratroopers|marines|battalions?|brigades?|divisions?|regiments?|engineers|pilots?|"
      r"(?:air defen[cs]e|tank|gun|artillery|drone|missile) crews?|sailors|tanks|warships?|ships?|vessels?|boats?|"
      r"convoys?|peacekeepers|submarines?|frigates?|corvettes?|cruisers?|minesweepers?|gunboats?|destroyers?|"
-     r"commandos|rangers|contingents?|paramilitaries|(?:army|military) (?:positions|posts|outposts|bases?)|"
+     r"commandos|rangers|contingents?|(?:army|military) (?:positions?|posts?|outposts?|bases?)|"
+     r"(?:naval )?task (?:group|force)|"
      r"(?:defen[cs]e|self-defen[cs]e) forces?|reservists|conscripts|"
      r"gunners|snipers|operational command|command|commanders?|aviation|strikes?|fire|patrols?|guards|"
      r"fighters|squadrons?|wings?|flotillas?|fleets?|[a-z]{1,4}-?\d{1,3}[a-z0-9-]*|"
@@ -170,6 +178,7 @@ _HEADS: list[tuple[str, str]] = [
      r"investigators|emergency services|ministry|ministries|side|delegation|negotiators|negotiating team|mediators|"
      r"leaders?|"
      r"presidential office|presidential administration|foreign minister|defence minister|defense minister|"
+     r"consulate|ministers|administrators?|"
      r"governor's office|regional administration|regional authorities|military administration|rulers|"
      r"(?:transitional |presidential |ruling |sovereign |military )+council|"
      r"sources?", "government"),
@@ -204,6 +213,8 @@ _NOMINALS: dict[str, set[str]] = {
     "force": {"military"}, "paramilitary force": {"military"}, "charity": {"organisation"},
     "raiders": {"organisation", "military"}, "assailants": {"organisation", "military"},
     "kidnappers": {"organisation", "military"}, "gunmen": {"organisation", "military"},
+    "rebel": {"organisation", "military"}, "paramilitary": {"military"}, "paramilitaries": {"military"},
+    "cartel": {"organisation", "military"}, "forum": {"organisation"},
 }
 _PERSON_NOMINALS = {"president", "leader", "minister", "prime minister", "premier", "chancellor", "spokesman",
                     "spokeswoman", "spokesperson", "general", "governor", "chief", "commander", "secretary",
@@ -520,6 +531,12 @@ class ActorResolver:
                     cls = ("foreign_ministry" if "foreign" in titles else "defence_ministry" if re.search(
                         r"defen[cs]e", titles) else "government")
                     return self._institution(cls, cc, head)
+                if owner.kind == "person" and re.fullmatch(r"officials|ministers|government|administration",
+                                                           head, flags=re.IGNORECASE) and owner.country:
+                    return self._institution("government", owner.country, head)  # "his officials"
+                if owner.kind == "person" and owner.affiliation is not None and re.fullmatch(
+                        rf"men|forces|troops|{_MEMBERS}", head, flags=re.IGNORECASE):
+                    return owner.affiliation  # the commander's men are his group
                 if _PERSON_ROLE.match(head) or re.match(r"^(?:men|fighters|members)$", head, re.I):
                     return owner
             # "his Russian counterpart Sergei Shoigu" falls through to the person rules
@@ -635,6 +652,8 @@ class ActorResolver:
             actor.heads.add(bare.split()[-1].lower())
             return actor
         gm = re.match(rf"^(.+?)\s+(?:(?:{_MEMBERS})|gang|militia|cartel|(?:militant |armed |rebel |jihadist )?group)$", bare)
+        if gm and gm[1].lower() in ("cartel", "gang", "militia", "rebel", "group", "jihadist", "insurgent"):
+            return self._nominal("the " + gm[1].lower(), m)
         if not gm or not (gm[1][:1].isupper() or _NAME_PARTICLE.match(gm[1])) or self._country_in(gm[1]) or \
                 gm[1] in _COMMUNITIES or \
                 re.search(r"-(?:backed|supported|allied|aligned|linked|affiliated|inspired|led)$", gm[1]):
@@ -646,7 +665,7 @@ class ActorResolver:
         if any(w[:1].islower() and w not in ("of", "de", "for", "and") and not _NAME_PARTICLE.match(w)
                for w in name.split()):
             return None
-        kind = "organisation" if re.search(r"(?:members|supporters|gang|cartel)$", bare) else "military"
+        kind = "organisation" if re.search(r"(?:members|supporters)$", bare) else "military"
         return self._register(name, kind, None, m)
 
     def _from_entry(self, entry: ActorEntry, m: _Mention) -> _Actor:
@@ -708,6 +727,10 @@ class ActorResolver:
                 if self._sentence_of(x.start) == sent and x.actor is not None and x.actor.kind != "person" and \
                         re.search(r"[^s'\u2019]s$", x.text):
                     return x.actor
+        if sort == "f":  # most people's gender is unknown; a known woman is the likelier "she"
+            for x in candidates:
+                if x.actor is not None and x.actor.kind == "person" and x.actor.gender == "f":
+                    return x.actor
         for x in candidates:
             a = x.actor
             assert a is not None
@@ -744,6 +767,10 @@ class ActorResolver:
             return None
         prefix = tokens[: len(tokens) - len(name_tokens)]
         name = " ".join(name_tokens)
+        if prefix and (prefix[-1].lower() in ("of", "for", "at", "from", "and", "on") or (
+                prefix[-1][:1].isupper() and prefix[-1].lower().rstrip(".,") not in _TITLE_WORDS
+                and not self._country_in(prefix[-1]) and not self.gaz.demonym(prefix[-1]))):
+            return None  # "Radio Tele Zenith", "Centre for Security Policy": an organisation's name
         if len(name_tokens) == 1:
             single = name_tokens[0]
             known = self._known_person(single)
@@ -759,8 +786,6 @@ class ActorResolver:
             else:
                 self._add_titles(known, prefix, m)
                 return known
-        elif prefix and prefix[-1].lower() in ("of", "for", "at", "from", "and"):
-            return None  # "Ministry of Defence of Russia" is not a person called "Russia"
         titled = any(w.lower().rstrip(".") in _TITLE_WORDS - {"the", "a", "an", "of", "for", "at", "his", "her",
                                                               "its", "their"} for w in prefix)
         if not titled and any(primary for _, primary in self.gaz.lookup(name)):
@@ -842,6 +867,8 @@ class ActorResolver:
         """Alpha-3 of a demonym, country, capital or metonym in `text` ("Russia's", "Kremlin")."""
         if not text:
             return None
+        if whole := self._capital_country(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)):
+            return whole  # "Port of Spain", not Spain
         for word in re.findall(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*", text):
             for candidate in _subphrases(word):
                 cc = self._country_of(re.sub(r"(?:'s|'|\u2019s|\u2019)$", "", candidate))
@@ -934,8 +961,23 @@ class ActorResolver:
             for x in self._antecedents(m):  # "Japan's defence minister ... the minister": the ministry
                 if x.actor is not None and x.actor.kind != "person" and desc in x.actor.heads:
                     return x.actor
+            office = re.sub(r"^(?:outgoing|incoming|acting|interim|new)\s+", "", desc)
+            if not indefinite and re.fullmatch(r"(?:president|prime minister|premier|chancellor|(?:foreign|defen[cs]e|"
+                                               r"interior) minister|junta leader|junta chief)", office):
+                # "The outgoing prime minister", named nowhere: the office, for the country at hand
+                cc = country or self._sentence_country(m) or self._dominant_country() or self._main_country()
+                if cc:
+                    cls = ("defence_ministry" if "defen" in office else "foreign_ministry" if "foreign" in office
+                           else "interior_ministry" if "interior" in office else "government")
+                    return self._institution(cls, cc, office)
             if desc in _PERSON_NOMINALS and head not in ("official", "spokesman", "spokeswoman", "spokesperson"):
                 return None
+        if country and not indefinite and (cls := _head_class(desc)) not in (None, "media"):
+            return self._institution(cls, country, desc)  # "the U.S. embassy", "the Russian military"
+        if desc in ("country", "nation") and not indefinite:  # "the country": the state the text is about
+            cc = country or self._sentence_country(m) or self._dominant_country() or self._main_country()
+            if cc:
+                return self._register(self._country_name(cc).removeprefix("the "), "state", cc, m)
         kinds = _NOMINALS.get(desc) or _NOMINALS.get(head)
         described = {d for a in self._actors.values() for d in a.descriptions}
         if kinds is None and desc not in described and head not in described:
@@ -955,12 +997,14 @@ class ActorResolver:
         governing = desc in ("government", "authorities", "administration", "regime", "junta")
         # "the group" is never a state's institution; "the government" never its spy agency
         non_state = head in ("group", "militants", "rebels", "movement", "militia", "jihadists", "insurgents",
-                             "attackers", "gang", "raiders", "assailants", "kidnappers", "gunmen")
+                             "attackers", "gang", "raiders", "assailants", "kidnappers", "gunmen", "rebel",
+                             "paramilitary", "paramilitaries", "cartel", "fighters")
         for x in sorted(self._antecedents(m), key=lambda x: -x.start):
             a = x.actor
             assert a is not None
             if country and a.country != country or national and a.cls != "military" or \
-                    governing and a.cls not in (None, "government") or non_state and a.cls is not None:
+                    governing and a.cls not in (None, "government") or \
+                    non_state and (a.cls is not None or head not in ("group", "movement") and a.kind != "military"):
                 continue
             if kinds and a.kind in kinds and not a.plural and (
                     head not in ("ministry", "department", "service", "command", "staff")
@@ -1070,7 +1114,8 @@ class ActorResolver:
             national = bool(re.fullmatch(r"army|military|armed forces", bare, flags=re.IGNORECASE))
             state_only = national or bool(re.search(
                 r"(?:^|\s)(?:troops|soldiers?|navy|air ?force|servicem[ae]n|service ?members|marines|paratroopers|"
-                r"conscripts|reservists|warplanes?|warships?|(?:army )?convoys?)$", bare, flags=re.IGNORECASE))
+                r"conscripts|reservists|warplanes?|warships?|(?:army )?convoys?|(?:government|federal|security|regime|"
+                r"junta|national|state) (?:forces|troops))$", bare, flags=re.IGNORECASE))
             same = self._same_class(cls, m, state_only)
             if same is not None:
                 return same
@@ -1141,7 +1186,9 @@ class ActorResolver:
         if not lower & _ORG_WORDS:
             return None
         head = _head_class(" ".join(words))
-        if head == "border_guard" or head and not lower & (
+        own_name = head == "government" and len(words) >= 2 and not self._country_in(words[0]) and \
+            words[0].lower() not in _GENERIC_GOVERNMENT
+        if head == "border_guard" or head and not own_name and not lower & (
                 _THINK_TANK_WORDS | _MEDIA_WORDS | {"project", "group", "service", "agency", "directorate", "bureau",
                                                     "corps"}):
             return None  # "Defence Ministry", "State Border Guard Service": the country's institution
@@ -1286,5 +1333,6 @@ def _alpha2(gaz: Gazetteer, alpha3: str | None) -> str | None:
 
 def _plain(text: str) -> str:
     t = _DETERMINER.sub("", text.strip())
-    t = re.sub(r"^(?:local|unnamed|unidentified|other|some|several)\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"^(?:(?:local|unnamed|unidentified|other|some|several|opposition|rival|(?-i:[a-z]+-led|pro-[a-z]+|"
+               r"anti-[a-z]+))\s+)+(?=\w+$)", "", t, flags=re.IGNORECASE)
     return t.strip()

@@ -163,11 +163,12 @@ class Gazetteer:
         for c in pycountry.countries:
             self.alpha3[c.alpha_2] = c.alpha_3
         self.alpha3.setdefault("XK", "XKX")
+        common = {cc: name for d in data for cc, name in d.get("country_names", {}).items()}
         for cc, c in gc.get_countries().items():
-            entry = Entry(c["name"], "country", cc, None, c["geonameid"], population=int(c.get("population") or 0),
-                          source="geonames")
+            entry = Entry(common.get(cc, c["name"]), "country", cc, None, c["geonameid"],
+                          population=int(c.get("population") or 0), source="geonames")
             self._countries[cc] = entry
-            i = self._add(entry, [c["name"]], primary=True)
+            i = self._add(entry, [c["name"], entry.name], primary=True)
             self._alias(i, [c.get("iso3", ""), c.get("iso", "")], primary=False, exact_case=True)
             pc = pycountry.countries.get(alpha_2=cc)
             if pc is not None:
@@ -217,7 +218,7 @@ class Gazetteer:
             region = self._region_names.get((cc, c.get("admin1code") or ""))
             entry = Entry(c["name"], "city", cc, region, c["geonameid"], c.get("latitude"), c.get("longitude"),
                           int(c.get("population") or 0))
-            i = self._add(entry, [c["name"]], primary=True)
+            i = self._add(entry, [c["name"], entry.name], primary=True)
             # English exonyms are ASCII; the other scripts and transliterations cost memory for nothing
             alts = [a for a in c.get("alternatenames", []) if 3 <= len(a) <= 40 and a.isascii() and a[:1].isupper()
                     and not a.isupper()]

@@ -283,3 +283,28 @@ def test_a_group_that_governs_has_forces_and_ministries(resolver: ActorResolver)
                                ("The Taliban's defence ministry", "speaker"))
     assert forces.name == "Armed Forces of Afghanistan"
     assert ministry.name == "Ministry of Defence of Afghanistan"
+
+
+def test_institutions_named_by_a_demonym_and_offices_named_nowhere(resolver: ActorResolver) -> None:
+    text = ("The FBI said the Iranian consulate had been warned. Port of Spain said a police patrol was attacked.")
+    fbi, consulate, port, patrol = resolve(
+        resolver, text, ("The FBI", "speaker"), ("the Iranian consulate", "addressee"), ("Port of Spain", "speaker"),
+        ("a police patrol", "victim"))
+    assert (fbi.name, fbi.country) == ("Federal Bureau of Investigation", "USA")
+    assert consulate.name == "Government of Iran"
+    assert port.name == "Government of Trinidad and Tobago"
+    assert patrol.name == "Police of Trinidad and Tobago"
+    text = ("Protesters marched in Skopje, North Macedonia, on Monday. The outgoing prime minister resigned, and the "
+            "country held talks.")
+    pm, country = resolve(resolver, text, ("The outgoing prime minister", "agent"), ("the country", "participant"))
+    assert pm.name == "Government of North Macedonia"
+    assert (country.name, country.kind) == ("North Macedonia", "state")
+
+
+def test_militants_are_an_armed_group_not_the_monitor_that_counts_them(resolver: ActorResolver) -> None:
+    text = ("ACLED said al-Shabaab fighters attacked a base in Somalia. The militants lost 20 men, and three "
+            "cartel gunmen were not involved.")
+    acled, shabaab, militants = resolve(resolver, text, ("ACLED", "speaker"), ("al-Shabaab fighters", "agent"),
+                                        ("The militants", "victim"))
+    assert acled.name == "Armed Conflict Location & Event Data Project"
+    assert militants.name == shabaab.name == "al-Shabaab"
