@@ -483,7 +483,8 @@ class ActorResolver:
             cc = self._country_of(("South" if low.endswith("south") else "North") + " Korea")
             return self._register(self._country_name(cc).removeprefix("the "), "state", cc, m)  # type: ignore[arg-type]
         t = re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)$", "", t)  # "(RSF)" after the name it abbreviates
-        t = re.sub(r"(\b[A-Z][\w'-]*)\s+[\"\u201c][A-Z][^\"\u201d]{0,30}[\"\u201d](?=\s+[A-Z])", r"\1", t)  # nicknames
+        t = re.sub(r"(\b[A-Z][\w'-]*)\s+[\"\u201c'\u2018][A-Z][^\"\u201d'\u2019]{0,30}[\"\u201d'\u2019](?=\s+[A-Z])", r"\1",
+                   t)  # nicknames
         short = _DETERMINER.sub("", t)
         if short in self._acronyms and (self.dictionary.find(short) is None or _initials(self._acronyms[short]) == short):
             t = self._acronyms[short]  # the text's own definition wins: "Ambazonia Defence Forces (ADF)"
@@ -767,10 +768,15 @@ class ActorResolver:
             return None
         prefix = tokens[: len(tokens) - len(name_tokens)]
         name = " ".join(name_tokens)
-        if prefix and (prefix[-1].lower() in ("of", "for", "at", "from", "and", "on") or (
-                prefix[-1][:1].isupper() and prefix[-1].lower().rstrip(".,") not in _TITLE_WORDS
+        office = re.search(r"\b(?:minister|president|secretary|director|chief|commander|spokes\w+|ambassador|governor|"
+                           r"general|advis[eo]r|chairman|chairwoman|head|leader|envoy|mayor)\b", " ".join(prefix).lower())
+        if prefix and not office and (prefix[-1].lower() in ("of", "for", "at", "from", "and", "on") or (
+                prefix[-1][:1].isupper() and (prefix[-1].lower().rstrip(".,") not in _TITLE_WORDS
+                                              or prefix[-1].lower() in _ORG_WORDS | _NOT_NAMES)
                 and not self._country_in(prefix[-1]) and not self.gaz.demonym(prefix[-1]))):
             return None  # "Radio Tele Zenith", "Centre for Security Policy": an organisation's name
+        if prefix and prefix[-1].lower() in ("of", "for", "at", "from", "and", "on"):
+            return None  # "Ministry of Defence of Russia" is not a person called "Russia"
         if len(name_tokens) == 1:
             single = name_tokens[0]
             known = self._known_person(single)

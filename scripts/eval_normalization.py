@@ -223,7 +223,8 @@ def main() -> None:
     rows = eval_times(args.errors) + eval_places(args.errors, args.cities) + eval_actors(args.errors)
     if not args.no_blind:
         rows += (eval_times(args.errors, "times_blind") + eval_places(args.errors, args.cities, "places_blind")
-                 + [row for path in sorted(GOLD.glob("actors_blind*.jsonl")) for row in eval_actors(args.errors, path.stem)])
+                 + [row for path in sorted(GOLD.glob("actors_blind*.jsonl"), key=lambda p: (len(p.stem), p.stem))
+                    for row in eval_actors(args.errors, path.stem)])
     if not args.no_corpus:
         rows += eval_corpus_times()
     print("| measure | value | notes |")

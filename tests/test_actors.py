@@ -308,3 +308,14 @@ def test_militants_are_an_armed_group_not_the_monitor_that_counts_them(resolver:
                                         ("The militants", "victim"))
     assert acled.name == "Armed Conflict Location & Event Data Project"
     assert militants.name == shabaab.name == "al-Shabaab"
+
+
+def test_capitalised_names_of_organisations_are_not_people(resolver: ActorResolver) -> None:
+    text = ("The Vilnius Centre for Security Policy and Radio Tele Soleil said Deputy Minister of Public Security "
+            "Arnas Petraitis had resigned.")
+    centre, radio, deputy = resolve(resolver, text, ("The Vilnius Centre for Security Policy", "speaker"),
+                                    ("Radio Tele Soleil", "speaker"),
+                                    ("Deputy Minister of Public Security Arnas Petraitis", "agent"))
+    assert (centre.name, centre.kind) == ("Vilnius Centre for Security Policy", "think_tank")
+    assert radio.name == "Radio Tele Soleil" and radio.kind != "person"
+    assert (deputy.name, deputy.kind) == ("Arnas Petraitis", "person")
