@@ -439,6 +439,22 @@ class ActorResolver:
             return self.resolve_document(context_text, [(s, s + len(mention), role)])[0]
         return self.resolve_document(mention, [(0, len(mention), role)])[0]
 
+    def _sentence_case(self, text: str, m: _Mention) -> str:
+        """ "Suspected insurgents", "Troops", "Militias in Iraq": capitalised only because the
+        sentence begins there."""
+        first, _, rest = text.partition(" ")
+        low = first.lower()
+        if not (first[:1].isupper() and first[1:].islower()):
+            return text
+        if re.fullmatch(_CONDITION, low) or (
+                low not in ("army", "navy", "government", "police") and _head_class(low) and not rest[:1].isupper()):
+            return low + text[len(first):]
+        if re.fullmatch(r"[a-z]+s", low) and rest[:1].islower() and any(s.start == m.start for s in self._sentences) \
+                and self.dictionary.find(first) is None and not self._country_in(first) \
+                and not self.gaz.demonym(first[:-1]):
+            return low + text[len(first):]
+        return text
+
     # ---- the document's people that no argument names: antecedents for "he" ----
     def _scan_people(self, text: str) -> list[tuple[int, int]]:
         titles = (r"(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|General|Gen\.|Governor|Mayor|"
@@ -465,12 +481,7 @@ class ActorResolver:
                 "new", "by", "but", "the", "a", "an", "it's", "of", "for", "and", "or", "to", "in", "on", "at", "with",
                 "from", "as", "that", "which", "who"}:
             return None
-        t = _sentence_case(t)
-        first, _, rest = t.partition(" ")
-        if re.fullmatch(r"[A-Z][a-z]+s", first) and rest[:1].islower() and any(
-                s.start == m.start for s in self._sentences) and self.dictionary.find(first) is None and \
-                not self._country_in(first) and not self.gaz.demonym(first[:-1]):
-            t = first.lower() + t[len(first):]  # "Militias in Iraq ...": a plural that begins the sentence
+        t = self._sentence_case(t, m)
         low = t.lower()
         # pronouns
         if low in _PRONOUNS:
@@ -633,7 +644,7 @@ class ActorResolver:
         # a possessor with a person-role head: "The agency's inspectors", "the group's fighters"
         sm = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+(.+)$", t)
         titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not (
-            self._country_in(sm[1]) or self._place_country(sm[1]))
+            self._place_country(sm[1]))
         if sm and (titled or _PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
             owner_text = re.sub(r"^(?:\w+\s+of\s+)?(?:the\s+)?(?=[a-z])", "the ", sm[1])  # "30 of the group's"
             return self._resolve(_Mention(m.start, m.start + len(sm[1]), owner_text, m.role, None))
@@ -894,17 +905,16 @@ class ActorResolver:
         return self.gaz.to_alpha3(cc)
 
     def _place_country(self, name: str) -> str | None:
-        """The country of a place name ("Gaza", "Kherson"): the one most of its entries and the
-        document's other places agree on."""
+        """The country a name places things in: a country, capital or demonym, else any place the
+        gazetteer knows ("Gaza", "Kherson"), in the country most of its entries and the document's
+        other places agree on."""
+        if cc := self._country_in(name):
+            return cc
         votes = Counter(e.country for e, primary in self.gaz.lookup(name) if primary)
         if not votes:
             return None
         best = max(votes, key=lambda cc: (votes[cc] + self._context.get(cc, 0), cc))
         return self.gaz.to_alpha3(best)
-
-    def _city_country(self, name: str) -> str | None:
-        countries = {e.country for e, primary in self.gaz.lookup(name) if primary and e.kind == "city"}
-        return self.gaz.to_alpha3(countries.pop()) if len(countries) == 1 else None
 
     def _capital_country(self, word: str) -> str | None:
         for entry, primary in self.gaz.lookup(word):
@@ -1026,18 +1036,18 @@ class ActorResolver:
         seat = None  # "the Foreign Ministry in Paris", "the authorities in Bamako": the country of the seat
         im = re.match(r"^(.+?)\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)$", bare)
         if im and _head_class(im[1]):
-            bare, seat = im[1], self._country_in(im[2]) or self._place_country(im[2])
+            bare, seat = im[1], self._place_country(im[2])
         elif (whole := re.fullmatch(r"([a-z][a-z -]*?)\s+of\s+.+", bare)) and not _head_class(whole[1]) \
                 and not _PERSON_ROLE.match(whole[1]) and " in " not in whole[1]:
             bare = whole[1]  # "the crew of a cargo ship": crew
         elif where := re.fullmatch(r"([a-z][a-z -]*)\s+in\s+(.+)", bare):
             bare = where[1]  # "militias in Iraq", "gunmen in the camp": what they are, not where
             if _head_class(bare) and (place := re.search(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", where[2])):
-                seat = self._country_in(place[0]) or self._place_country(place[0])
+                seat = self._place_country(place[0])
         title = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+([a-z][a-z' -]+)$", bare) or \
             re.match(r"^([A-Z][\w-]+)\s+((?:[a-z]+ )*(?:charge d'affaires|ambassador|envoy|spokes\w+))$", bare)
         if title and all(w in _TITLE_WORDS for w in title[2].split()) and title[2].split()[-1] not in _ORG_WORDS \
-                and (owner_country := self._country_in(title[1]) or self._place_country(title[1])):
+                and (owner_country := self._place_country(title[1])):
             # "Japan's chief cabinet secretary", unnamed, stands for the institution
             words = set(title[2].split())
             cls = ("defence_ministry" if words & {"defence", "defense"} else "foreign_ministry" if "foreign" in words
@@ -1293,16 +1303,6 @@ def _craft(noun: str) -> str | None:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _sentence_case(text: str) -> str:
-    """ "Suspected insurgents", "Troops": capitalised only because the sentence begins there."""
-    first, _, rest = text.partition(" ")
-    low = first.lower()
-    if first[:1].isupper() and first[1:].islower() and (re.fullmatch(_CONDITION, low) or (
-            low not in ("army", "navy", "government", "police") and _head_class(low) and not rest[:1].isupper())):
-        return low + text[len(first):]
-    return text
 
 
 def _inside_name(tokens: list[str], token: str) -> bool:

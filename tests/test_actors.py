@@ -302,8 +302,7 @@ def test_institutions_named_by_a_demonym_and_offices_named_nowhere(resolver: Act
 
 
 def test_militants_are_an_armed_group_not_the_monitor_that_counts_them(resolver: ActorResolver) -> None:
-    text = ("ACLED said al-Shabaab fighters attacked a base in Somalia. The militants lost 20 men, and three "
-            "cartel gunmen were not involved.")
+    text = "ACLED said al-Shabaab fighters attacked a base in Somalia. The militants lost 20 men."
     acled, shabaab, militants = resolve(resolver, text, ("ACLED", "speaker"), ("al-Shabaab fighters", "agent"),
                                         ("The militants", "victim"))
     assert acled.name == "Armed Conflict Location & Event Data Project"
