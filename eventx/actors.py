@@ -38,8 +38,8 @@ _DETERMINER = re.compile(r"^(?:(?:a|one|\d[\d.]*)\s+(?:million|thousand|hundred)
                          r"a pair of|a dozen|the|a|an|this|that|these|those|"
                          r"some|several|many|most|all|both|two|three|four|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of|scores of|"
-                         r"a number of|a group of|a team of|a pair of|at least|more than|about|around|nearly|some|"
-                         r"a dozen|dozen|dozens|hundreds|of (?:his|her|their|its|the)|remaining|one|\d[\d,.]*)\s+",
+                         r"at least|more than|about|around|nearly|some|"
+                         r"dozen|dozens|hundreds|of (?:his|her|their|its|the)|remaining|one|\d[\d,.]*)\s+",
                          re.IGNORECASE)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "it", "its": "it",
              "they": "pl", "them": "pl", "their": "pl", "we": "we", "our": "we", "us": "we", "i": "i"}
@@ -643,8 +643,7 @@ class ActorResolver:
             return actor
         # a possessor with a person-role head: "The agency's inspectors", "the group's fighters"
         sm = re.match(r"^(.+?)(?:'s|'|\u2019s)\s+(.+)$", t)
-        titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not (
-            self._place_country(sm[1]))
+        titled = sm and all(w in _TITLE_WORDS for w in sm[2].lower().split()) and not self._place_country(sm[1])
         if sm and (titled or _PERSON_ROLE.match(sm[2]) or re.match(r"^(?:fighters|men|members|units)$", sm[2], re.I)):
             owner_text = re.sub(r"^(?:\w+\s+of\s+)?(?:the\s+)?(?=[a-z])", "the ", sm[1])  # "30 of the group's"
             return self._resolve(_Mention(m.start, m.start + len(sm[1]), owner_text, m.role, None))
@@ -781,13 +780,12 @@ class ActorResolver:
         name = " ".join(name_tokens)
         office = re.search(r"\b(?:minister|president|secretary|director|chief|commander|spokes\w+|ambassador|governor|"
                            r"general|advis[eo]r|chairman|chairwoman|head|leader|envoy|mayor)\b", " ".join(prefix).lower())
-        if prefix and not office and (prefix[-1].lower() in ("of", "for", "at", "from", "and", "on") or (
-                prefix[-1][:1].isupper() and (prefix[-1].lower().rstrip(".,") not in _TITLE_WORDS
-                                              or prefix[-1].lower() in _ORG_WORDS | _NOT_NAMES)
-                and not self._country_in(prefix[-1]) and not self.gaz.demonym(prefix[-1]))):
-            return None  # "Radio Tele Zenith", "Centre for Security Policy": an organisation's name
         if prefix and prefix[-1].lower() in ("of", "for", "at", "from", "and", "on"):
             return None  # "Ministry of Defence of Russia" is not a person called "Russia"
+        if prefix and not office and prefix[-1][:1].isupper() and (
+                prefix[-1].lower().rstrip(".,") not in _TITLE_WORDS or prefix[-1].lower() in _ORG_WORDS | _NOT_NAMES) \
+                and not self._country_in(prefix[-1]) and not self.gaz.demonym(prefix[-1]):
+            return None  # "Radio Tele Zenith", "National Unity Platform": an organisation's name
         if len(name_tokens) == 1:
             single = name_tokens[0]
             known = self._known_person(single)
@@ -1164,15 +1162,14 @@ class ActorResolver:
         """ "the aircraft", "the bombers", "the ship": the craft an earlier sentence introduced, not the
         jets scrambled to meet it in this one. The same noun first, then the same kind of craft."""
         noun = re.match(r"^the\s+(?:([\w-]+)\s+)?(\w+)$", t, flags=re.IGNORECASE)
-        kind = _craft(noun[2]) if noun else None
-        if kind is None:
+        if noun is None or (kind := _craft(noun[2])) is None:
             return None
-        country = self._country_of(noun[1]) if noun[1] and noun[1][:1].isupper() else None  # type: ignore[index]
+        country = self._country_of(noun[1]) if noun[1] and noun[1][:1].isupper() else None
         sent = self._sentence_of(m.start)
         earlier = [x for x in reversed(self._mentions) if x.actor is not None and x.end <= m.start
                    and (x.actor.kind == "military" or _craft(x.text.split()[-1]))
                    and self._sentence_of(x.start) != sent and (country is None or x.actor.country == country)]
-        same = noun[2].lower().rstrip("s")  # type: ignore[index]
+        same = noun[2].lower().rstrip("s")
         for x in earlier:
             if x.text.split()[-1].lower().rstrip("s") == same:
                 return x.actor
@@ -1225,8 +1222,8 @@ class ActorResolver:
         name = self._country_name(country)
         if cls == "subject_ministry":
             subject = re.search(r"(\w+(?: situations)?) ministry$|ministry of (\w+(?: situations)?)$", head.lower())
-            return self._register_generic(f"Ministry of {(subject[1] or subject[2]).title() if subject else 'State'} of {name}",
-                                          "government", country, head, cls)
+            topic = (subject[1] or subject[2]).title() if subject else "State"
+            return self._register_generic(f"Ministry of {topic} of {name}", "government", country, head, cls)
         if cls == "coast_guard":
             entry = next((e for e in self.dictionary.entries.values() if e.country == country and "coast guard"
                           in e.descriptions), None)
