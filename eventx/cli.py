@@ -153,6 +153,24 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command(name="import")
+@_friendly
+def import_cmd(
+    path: Annotated[Path, typer.Argument(help="The file (or, for m2e2, its folder) to import.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="ace, maven, brat, m2e2, wikievents, rams, geneva or plover.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Gold Document JSON Lines to write.")],
+    mapping: Annotated[Path | None, typer.Option(help="Your own mapping file (JSON) instead of the bundled one.")] = None,
+) -> None:
+    """Import an annotated set into gold Documents in our ontology; report what was not mapped."""
+    from eventx.importers import import_file
+
+    result = import_file(path, format, mapping)
+    with open(out, "w", encoding="utf-8") as f:
+        for doc in result.documents:
+            f.write(doc.model_dump_json(exclude_none=True) + "\n")
+    typer.echo(result.report.summary(), err=True)
+
+
 @app.command()
 @_friendly
 def train(

@@ -205,8 +205,25 @@ def _per_label(pairs: list[tuple[Item, Item | None]], missed: list[Item]) -> dic
 
 
 def _align(gold: list[Document], pred: list[Document]) -> tuple[list[Document], list[Document]]:
-    ids = {d.id for d in gold}
-    return gold, [d for d in pred if d.id in ids]
+    """Predictions for the gold documents, scored only where the gold is complete: a gold
+    document that annotates some types in full (`meta["annotated_types"]`, set by the importers)
+    is scored on those types only, and one annotated partially (`meta["annotation"] == "partial"`:
+    some events, not all) only on predicted events whose trigger overlaps a gold trigger."""
+    by_id = {d.id: d for d in gold}
+    pred = [d for d in pred if d.id in by_id]
+    return [_scored_types(d, d) for d in gold], [_scored_types(d, by_id[d.id]) for d in pred]
+
+
+def _scored_types(doc: Document, gold: Document) -> Document:
+    if gold.meta.get("annotation") == "partial":
+        spans = [(e.trigger.start, e.trigger.end) for e in gold.events]
+        events = [e for e in doc.events if any(e.trigger.start < b and a < e.trigger.end for a, b in spans)]
+        return doc.model_copy(update={"events": events})
+    listed = gold.meta.get("annotated_types")
+    if listed is None:
+        return doc
+    keep = set(listed.split())
+    return doc.model_copy(update={"events": [e for e in doc.events if e.type in keep]})
 
 
 def score(gold: list[Document], pred: list[Document]) -> Scores:

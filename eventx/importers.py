@@ -1,4 +1,5 @@
-"""Importers for public event-annotation formats: ACE-style JSON Lines, MAVEN and BRAT standoff.
+"""Importers for public event-annotation formats and sets: ACE-style JSON Lines, MAVEN, BRAT
+standoff, and the real-text sets M2E2, WikiEvents, RAMS, GENEVA and the PLOVER gold records.
 
 Gold data annotated under other schemas is only useful to us once it speaks our ontology with exact
 character offsets. Each importer therefore
@@ -43,11 +44,16 @@ __all__ = [
     "load_mapping",
     "read_ace_json",
     "read_brat",
+    "read_geneva",
+    "read_m2e2",
     "read_maven_jsonl",
+    "read_plover",
+    "read_rams",
+    "read_wikievents",
     "write_brat",
 ]
 
-FORMATS = ("ace", "maven", "brat")
+FORMATS = ("ace", "maven", "brat", "m2e2", "wikievents", "rams", "geneva", "plover")
 _ALIASES = {"ace-json": "ace", "oneie": "ace", "textee": "ace", "maven-arg": "maven", "ann": "brat"}
 
 PathLike = str | Path
@@ -177,6 +183,9 @@ def _lookup(table: dict[str, Any], key: str) -> tuple[bool, Any]:
     for k, v in table.items():
         if _norm(k) == loose:
             return True, v
+    for k, v in table.items():  # "conflict.attack.*" matches every subtype
+        if k.endswith("*") and loose.startswith(_norm(k[:-1])):
+            return True, v
     return False, None
 
 
@@ -198,6 +207,22 @@ class Mapping:
     roles: dict[str, str | None] = field(default_factory=dict)
     passthrough: bool = False
     ontology: Ontology = field(default_factory=Ontology.default, repr=False)
+    # How complete the source is under this mapping (see `completeness`): the types it annotates
+    # in full, or None for "all"; `partial` when only some events of a text are annotated at all.
+    exhaustive_types: tuple[str, ...] | None = None
+    partial: bool = False
+    # False where the source marks argument spans by rules other than ours (heads, constituents).
+    teach_arguments: bool = True
+
+    def completeness(self) -> dict[str, str]:
+        """Document meta that tells training and scoring which labels to trust: the "no event"
+        of which types, and whether argument spans and polarity/modality follow our guideline."""
+        meta = {"annotation": "partial" if self.partial else "exhaustive", "attributes": "none"}
+        if self.exhaustive_types is not None and not self.partial:
+            meta["annotated_types"] = " ".join(self.exhaustive_types)
+        if not self.teach_arguments:
+            meta["arguments"] = "none"
+        return meta
 
     def map_type(self, source_type: str) -> str | None:
         found, rule = _lookup(self.types, source_type)
@@ -302,8 +327,16 @@ def _mapping_from_dict(data: Any, source: str, ontology: Ontology) -> Mapping:
     name = str(data.get("name", source))
     if data.get("version"):
         name += f" v{data['version']}"
+    exhaustive = data.get("exhaustive_types")
+    for t in exhaustive or []:
+        problem = ontology.check(t)
+        if problem:
+            raise InputError(source, f"exhaustive_types: {problem}")
     return Mapping(name=name, types=types, roles=dict(roles),
-                   passthrough=bool(data.get("passthrough", False)), ontology=ontology)
+                   passthrough=bool(data.get("passthrough", False)), ontology=ontology,
+                   exhaustive_types=tuple(exhaustive) if exhaustive is not None else None,
+                   partial=bool(data.get("partial", False)),
+                   teach_arguments=bool(data.get("teach_arguments", True)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -399,7 +432,7 @@ class _DocBuilder:
         return Span(text=self.text[start:end], start=start, end=end)
 
     def build(self, where: str, *, title: str | None = None, sort: bool = False,
-              meta: dict[str, str] | None = None) -> Document | None:
+              meta: dict[str, str] | None = None, published: str | None = None) -> Document | None:
         """The Document, or None (and a reject) if it does not validate."""
         pending = sorted(self.pending, key=lambda p: p.trigger) if sort else self.pending
         sentences = split_sentences(self.text)
@@ -417,8 +450,10 @@ class _DocBuilder:
                 sentence=sentence_index(sentences, p.trigger[0]),
             ))
         try:
-            doc = Document(id=self.doc_id, text=self.text, title=title, sentences=sentences,
-                           events=events, meta={"origin": f"import:{self.ctx.fmt}", **(meta or {})})
+            doc = Document(id=self.doc_id, text=self.text, title=title, published=published,
+                           sentences=sentences, events=events,
+                           meta={"origin": f"import:{self.ctx.fmt}", **self.ctx.mapping.completeness(),
+                                 **(meta or {})})
         except ValidationError as e:
             self.ctx.reject(where, f"document {self.doc_id}: {_reason(e)}", "document")
             return None
@@ -1182,9 +1217,219 @@ _READERS: dict[str, Callable[..., ImportResult]] = {
 }
 
 
+# --------------------------------------------------------------------------------------------
+# Real-text sets: M2E2, WikiEvents, RAMS, GENEVA, PLOVER
+# --------------------------------------------------------------------------------------------
+
+
+def read_m2e2(path: PathLike, mapping: PathLike | Mapping | None = None, *,
+              ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
+    """M2E2 text annotations (`text_events.slim.jsonl.gz`, or the folder holding it).
+
+    An article's text is its sentences a line each (`eventx.corpora.m2e2_text`), the same text our
+    own annotations of these articles are made on, so both can be scored on one document.
+    """
+    from eventx import corpora
+
+    path = Path(path)
+    root = path if path.is_dir() else path.parent
+    ctx = _Context.open("m2e2", path, mapping, ontology, strict)
+    try:
+        articles = corpora.m2e2_sentences(root)
+    except (OSError, ValueError, KeyError) as e:
+        raise InputError(str(path), f"cannot read M2E2 sentences ({e})") from None
+    documents: list[Document] = []
+    for doc_id, sentences in articles.items():
+        builder = _DocBuilder(ctx, doc_id, corpora.m2e2_text(sentences))
+        base = 0
+        for row in sentences:
+            where = f"{path.name}:{row.get('sentence_id')}"
+            spans = align_tokens(row["sentence"], row["words"])
+            _token_events(ctx, builder, where, row.get("golden-event-mentions") or [], spans, base,
+                          trigger_key="trigger", type_key="event_type")
+            base += len(row["sentence"]) + 1
+        doc = builder.build(doc_id, meta={"source": "m2e2"}, published=corpora.m2e2_published(doc_id))
+        if doc is not None:
+            documents.append(doc)
+    return ImportResult(documents, ctx.report)
+
+
+def _token_events(ctx: _Context, builder: _DocBuilder, where: str, mentions: list[Any],
+                  spans: list[tuple[int, int] | None], base: int, *, trigger_key: str,
+                  type_key: str) -> None:
+    """Events whose spans are token ranges [start, end) over `spans` (chars, relative to `base`)."""
+
+    def chars(obj: Any, what: str) -> tuple[int, int]:
+        s, e = _field(obj, "start", int, what), _field(obj, "end", int, what)
+        if not 0 <= s < e <= len(spans):
+            raise _Bad(f"{what}: token span {s}-{e} out of range ({len(spans)} tokens)")
+        first, last = spans[s], spans[e - 1]
+        if first is None or last is None:
+            raise _Bad(f"{what}: a token of {s}-{e} cannot be found in the text")
+        return base + first[0], base + last[1]
+
+    for i, em in enumerate(mentions):
+        label = f"event {i}"
+        try:
+            trigger = chars(_field(em, trigger_key, dict, label), f"{label}.trigger")
+            args = []
+            for j, arg in enumerate(em.get("arguments") or []):
+                try:
+                    args.append((_field(arg, "role", str, f"{label}.arguments[{j}]"),
+                                 *chars(arg, f"{label}.arguments[{j}]")))
+                except _SHAPE_ERRORS as err:
+                    ctx.reject(where, _reason(err), "argument")
+            builder.add(_field(em, type_key, str, label), trigger, args)
+        except _SHAPE_ERRORS as err:
+            ctx.reject(where, _reason(err), "event")
+
+
+def read_wikievents(path: PathLike, mapping: PathLike | Mapping | None = None, *,
+                    ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
+    """WikiEvents JSON Lines (one document a line, token offsets over the whole document).
+
+    The release's `text` runs sentences together without spaces; we put each sentence on its own
+    line and move every token offset with it. Arguments point to entity mentions by id.
+    """
+    path = Path(path)
+    ctx = _Context.open("wikievents", path, mapping, ontology, strict)
+    documents: list[Document] = []
+    for where, record in _json_records(path, ctx):
+        try:
+            doc_id = _field(record, "doc_id", str)
+            pieces, tokens = [], []
+            offset = 0
+            for k, sent in enumerate(_field(record, "sentences", list)):
+                toks, sentence = sent
+                first = toks[0][1] if toks else 0
+                for tok, s, e in toks:
+                    if sentence[s - first : e - first] != tok:
+                        raise _Bad(f"sentence {k}: token {tok!r} is not at its offsets")
+                    tokens.append((offset + s - first, offset + e - first))
+                pieces.append(sentence)
+                offset += len(sentence) + 1
+            entities = {m["id"]: m for m in record.get("entity_mentions") or []}
+        except _SHAPE_ERRORS as e:
+            ctx.reject(where, _reason(e), "document")
+            continue
+        builder = _DocBuilder(ctx, doc_id, "\n".join(pieces))
+        mentions = []
+        for em in record.get("event_mentions") or []:
+            args = [{"role": a["role"], **entities[a["entity_id"]]} for a in em.get("arguments") or []
+                    if a.get("entity_id") in entities]
+            missing = len(em.get("arguments") or []) - len(args)
+            if missing:
+                ctx.reject(where, f"event {em.get('id')}: {missing} argument(s) name no entity mention", "argument")
+            mentions.append({**em, "arguments": args})
+        _token_events(ctx, builder, where, mentions, list(tokens), 0, trigger_key="trigger", type_key="event_type")
+        doc = builder.build(where, meta={"source": "wikievents"})
+        if doc is not None:
+            documents.append(doc)
+    return ImportResult(documents, ctx.report)
+
+
+def read_rams(path: PathLike, mapping: PathLike | Mapping | None = None, *,
+              ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
+    """RAMS 1.0 JSON Lines: five-sentence windows, one annotated event each (annotation: partial)."""
+    path = Path(path)
+    ctx = _Context.open("rams", path, mapping, ontology, strict)
+    documents: list[Document] = []
+    for where, record in _json_records(path, ctx):
+        try:
+            doc_id = _field(record, "doc_key", str)
+            words = [w for sent in _field(record, "sentences", list) for w in sent]
+            lines = [" ".join(sent) for sent in record["sentences"]]
+            starts, pos = [], 0
+            for sent in record["sentences"]:
+                for w in sent:
+                    starts.append((pos, pos + len(w)))
+                    pos += len(w) + 1
+            mentions = []
+            for s, e, labels in _field(record, "evt_triggers", list):
+                args = [{"role": re.sub(r"^evt\d+arg\d+", "", role), "start": a0, "end": a1 + 1}
+                        for (t0, t1), (a0, a1), role in record.get("gold_evt_links") or []
+                        if (t0, t1) == (s, e)]
+                mentions.append({"trigger": {"start": s, "end": e + 1}, "event_type": labels[0][0],
+                                 "arguments": args})
+        except _SHAPE_ERRORS as e:
+            ctx.reject(where, _reason(e), "document")
+            continue
+        if len(starts) != len(words):
+            ctx.reject(where, "tokens and sentences disagree", "document")
+            continue
+        builder = _DocBuilder(ctx, doc_id, "\n".join(lines))
+        _token_events(ctx, builder, where, mentions, starts, 0, trigger_key="trigger", type_key="event_type")
+        if not builder.pending:
+            continue  # the window's only event is unmapped: it teaches nothing
+        doc = builder.build(where, meta={"source": "rams"}, title=None)
+        if doc is not None:
+            documents.append(doc)
+    return ImportResult(documents, ctx.report)
+
+
+def read_geneva(path: PathLike, mapping: PathLike | Mapping | None = None, *,
+                ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
+    """GENEVA sentences (OneIE-style JSON Lines, FrameNet frames as types)."""
+    result = read_ace_json(path, load_mapping(mapping, "geneva", ontology), ontology=ontology, strict=strict)
+    result.report.format = "geneva"
+    for doc in result.documents:
+        doc.meta.update({"origin": "import:geneva", "source": "geneva"})
+    return result
+
+
+_PLOVER_SPAN = re.compile(r"\((SRC/TAR|SRC|TAR|EVT|LOC): ([^()]*)\)")
+
+
+def read_plover(path: PathLike, mapping: PathLike | Mapping | None = None, *,
+                ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
+    """PLOVER gold standard records: the inline markup gives the event and actor spans."""
+    path = Path(path)
+    ctx = _Context.open("plover", path, mapping, ontology, strict)
+    documents: list[Document] = []
+    for where, record in _json_records(path, ctx):
+        try:
+            if record.get("event") == "DOCUMENT":
+                continue
+            doc_id = _field(record, "id", str)
+            markup = _field(_field(record, "textInfo", dict), "markup", str, "textInfo")
+            text, spans, pos = [], [], 0
+            last = 0
+            for m in _PLOVER_SPAN.finditer(markup):
+                text.append(markup[last : m.start()])
+                pos += m.start() - last
+                spans.append((m.group(1), pos, pos + len(m.group(2))))
+                text.append(m.group(2))
+                pos += len(m.group(2))
+                last = m.end()
+            text.append(markup[last:])
+            plain = "".join(text)
+        except _SHAPE_ERRORS as e:
+            ctx.reject(where, _reason(e), "record")
+            continue
+        triggers = [(s, e) for kind, s, e in spans if kind == "EVT"]
+        if not triggers:
+            ctx.reject(where, "no (EVT: ...) span in the markup", "record")
+            continue
+        args = [(role, s, e) for kind, s, e in spans
+                for role in {"SRC": ["source"], "TAR": ["target"], "SRC/TAR": ["source", "target"]}.get(kind, [])]
+        builder = _DocBuilder(ctx, doc_id, plain)
+        mode = str(record.get("mode") or "").lower()
+        if not builder.add(_field(record, "event", str), triggers[0], args,
+                           polarity="negative" if mode == "not" else "positive"):
+            continue  # unmapped type (counted in the report): a sentence with nothing of ours
+        doc = builder.build(where, meta={"source": "plover"}, published=record.get("date"))
+        if doc is not None:
+            documents.append(doc)
+    return ImportResult(documents, ctx.report)
+
+
+_READERS.update({"m2e2": read_m2e2, "wikievents": read_wikievents, "rams": read_rams,
+                 "geneva": read_geneva, "plover": read_plover})
+
+
 def import_file(path: PathLike, format: str, mapping: PathLike | Mapping | None = None, *,
                 ontology: Ontology | None = None, strict: bool = False) -> ImportResult:
-    """Import `path` in `format` (ace, maven or brat), with the bundled or a custom mapping."""
+    """Import `path` in `format` (one of FORMATS), with the bundled or a custom mapping."""
     fmt = _ALIASES.get(format.lower(), format.lower())
     if fmt not in _READERS:
         raise InputError(str(path), f"unknown import format {format!r} "

@@ -10,7 +10,7 @@ runner = CliRunner()
 
 
 def test_every_command_has_help():
-    for command in ("extract", "schema", "ontology", "info", "validate", "train", "evaluate", "render"):
+    for command in ("extract", "schema", "ontology", "info", "validate", "import", "train", "evaluate", "render"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
 
@@ -63,3 +63,25 @@ def test_missing_input_is_one_line(tmp_path):
 def test_ontology_command_lists_types():
     result = runner.invoke(app, ["ontology"])
     assert result.exit_code == 0 and "AIRSPACE_INCURSION" in result.output and "speaker" in result.output
+
+
+def test_import_writes_gold_that_validates_and_reports_unmapped(tmp_path):
+    rows = [{"doc_key": "r1", "sentences": [["Jets", "bombed", "the", "depot", "."]],
+             "evt_triggers": [[1, 1, [["conflict.attack.airstrikemissilestrike", 1.0]]]],
+             "gold_evt_links": [[[1, 1], [0, 0], "evt001arg01attacker"]]},
+            {"doc_key": "r2", "sentences": [["He", "bought", "a", "car", "."]],
+             "evt_triggers": [[1, 1, [["transaction.transferownership.purchase", 1.0]]]], "gold_evt_links": []}]
+    src = tmp_path / "rams.jsonlines"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "gold.jsonl"
+    result = runner.invoke(app, ["import", str(src), "--format", "rams", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "transaction.transferownership.purchase (1)" in result.output
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    (doc,) = [Document.model_validate_json(line) for line in out.read_text().splitlines()]
+    assert [(e.type, [(a.role, a.text) for a in e.arguments]) for e in doc.events] == [("ATTACK", [("agent", "Jets")])]
+
+
+def test_import_of_an_unknown_format_is_one_line(tmp_path):
+    result = runner.invoke(app, ["import", str(tmp_path), "--format", "nope", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2 and "unknown import format 'nope'" in result.output

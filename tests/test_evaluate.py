@@ -384,3 +384,22 @@ def test_cli_evaluate_errors_are_one_line(tmp_path):
     assert result.exit_code == 2
     assert "its text differs from the gold document's" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_partial_gold_is_scored_only_where_it_is_complete():
+    from eventx.evaluate import score
+    from eventx.records import Document, Event, Span
+
+    text = "Rebels attacked the post and officials said so."
+
+    def ev(i, etype, word):
+        s = text.index(word)
+        return Event(id=f"e{i}", type=etype, trigger=Span(text=word, start=s, end=s + len(word)))
+
+    pred = Document(id="d", text=text, events=[ev(1, "ATTACK", "attacked"), ev(2, "STATEMENT", "said")])
+    typed = Document(id="d", text=text, events=[ev(1, "ATTACK", "attacked")], meta={"annotated_types": "ATTACK"})
+    partial = Document(id="d", text=text, events=[ev(1, "ATTACK", "attacked")], meta={"annotation": "partial"})
+    full = Document(id="d", text=text, events=[ev(1, "ATTACK", "attacked")])
+    assert score([typed], [pred]).trigger_classification.precision == 1.0
+    assert score([partial], [pred]).trigger_classification.precision == 1.0
+    assert score([full], [pred]).trigger_classification.precision == 0.5

@@ -75,6 +75,11 @@ class Feature:
     candidate_tags: list[int] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     events: list[tuple[tuple[int, int], int, int]] = field(default_factory=list)  # span, pol, mod
+    # Partial annotation: trigger tags an unlabelled token may secretly carry (their types are not
+    # annotated in full), and whether an unlabelled token may still be an argument candidate.
+    trigger_open: list[int] = field(default_factory=list)
+    candidate_open: bool = False
+    weight: float = 1.0
 
     def __len__(self) -> int:
         return len(self.input_ids)
@@ -176,12 +181,27 @@ def _tag(tags: list[int], span: tuple[int, int], b_index: int) -> bool:
     return True
 
 
+def annotated_types(doc: Document, labels: Labels) -> set[str]:
+    """The types `doc` annotates in full (`Document.meta`, set by the importers); all by default."""
+    if doc.meta.get("annotation") == "partial":
+        return set()
+    listed = doc.meta.get("annotated_types")
+    return set(labels.event_types) if listed is None else set(listed.split())
+
+
 def _label(feat: Feature, doc: Document, sentences: list[int], labels: Labels) -> None:
     n = len(feat)
     feat.trigger_tags = [0] * n
     feat.candidate_tags = [0] * n
+    full = annotated_types(doc, labels)
+    feat.trigger_open = [1 + 2 * k + b for k, t in enumerate(labels.event_types) if t not in full for b in (0, 1)]
+    feat.candidate_open = bool(feat.trigger_open)
     for si in sentences:
         _label_sentence(feat, doc, si, labels)
+    if doc.meta.get("attributes") == "none":
+        feat.events = []  # polarity and modality are not annotated: do not teach the defaults
+    if doc.meta.get("arguments") == "none":  # spans by other rules than ours: triggers only
+        feat.candidate_tags, feat.pairs, feat.candidate_open = [0] * n, [], True
 
 
 def _label_sentence(feat: Feature, doc: Document, si: int, labels: Labels) -> None:

@@ -42,6 +42,12 @@ class TrainConfig:
     lora_rank: int = 8
     device: str = "auto"
     threads: int | None = None
+    # Loss weight of each document source (`Document.meta["source"]`, or the part before its
+    # first "/", so "re3d" weighs every re3d subset); others weigh 1.
+    source_weights: dict[str, float] = field(default_factory=dict)
+    # Pick the best epoch on the dev documents of this origin (`Document.meta["origin"]`,
+    # e.g. "real"); None: on all of dev.
+    select_on: str | None = None
 
 
 @dataclass
@@ -123,8 +129,20 @@ def _event_tensors(batch: list[Feature]) -> dict[str, torch.Tensor] | None:
             "polarity": torch.tensor(pol), "modality": torch.tensor(mod)}
 
 
+def _allowed(gold: torch.Tensor, n_tags: int, open_tags: list[list[int]], width: int) -> torch.Tensor:
+    """[batch, width, tags] mask of the tags each token may have: its gold tag and, where it is
+    unlabelled, the tags whose types its document does not annotate in full."""
+    allowed = nn.functional.one_hot(gold, n_tags).bool()
+    for b, tags in enumerate(open_tags):
+        if tags:
+            unlabelled = gold[b] == 0
+            allowed[b, :, tags] |= unlabelled[:, None]
+    return allowed
+
+
 def _logits(model: EventModel, batch: list[Feature], device: torch.device) -> dict[str, tuple]:
-    """Logits and gold labels of every head for one batch."""
+    """Logits and gold labels of every head for one batch; the tag heads also carry the mask of
+    allowed tags and the tag heads and pairs a per-item weight (`_loss`)."""
     net = model.network
     inputs = {k: v.to(device) for k, v in collate(batch).items()}
     hidden = net.encode(**inputs)
@@ -133,13 +151,18 @@ def _logits(model: EventModel, batch: list[Feature], device: torch.device) -> di
     mask = inputs["attention_mask"].bool()
     trig_gold = torch.tensor([f.trigger_tags + [0] * (width - len(f)) for f in batch], device=device)
     cand_gold = torch.tensor([f.candidate_tags + [0] * (width - len(f)) for f in batch], device=device)
-    out = {"trigger": (trig_logits[mask], trig_gold[mask]),
-           "candidate": (cand_logits[mask], cand_gold[mask])}
+    trig_allowed = _allowed(trig_gold, trig_logits.shape[-1], [f.trigger_open for f in batch], width)
+    all_cand = list(range(cand_logits.shape[-1]))
+    cand_allowed = _allowed(cand_gold, cand_logits.shape[-1],
+                            [all_cand if f.candidate_open else [] for f in batch], width)
+    weights = torch.tensor([f.weight for f in batch], device=device)[:, None].expand(-1, width)
+    out = {"trigger": (trig_logits[mask], trig_gold[mask], trig_allowed[mask], weights[mask]),
+           "candidate": (cand_logits[mask], cand_gold[mask], cand_allowed[mask], weights[mask])}
     pairs = _pair_tensors(batch)
     if pairs:
         p = {k: v.to(device) for k, v in pairs.items()}
         out["role"] = (net.pair_logits(hidden, p["rows"], p["triggers"], p["candidates"], p["types"]),
-                       p["roles"])
+                       p["roles"], None, torch.tensor([batch[r].weight for r in pairs["rows"].tolist()], device=device))
     events = _event_tensors(batch)
     if events:
         e = {k: v.to(device) for k, v in events.items()}
@@ -147,6 +170,25 @@ def _logits(model: EventModel, batch: list[Feature], device: torch.device) -> di
         out["polarity"] = (pol, e["polarity"])
         out["modality"] = (mod, e["modality"])
     return out
+
+
+def _loss(heads: dict[str, tuple]) -> torch.Tensor:
+    """Sum over heads of the weighted mean negative log-likelihood. Where a mask of allowed tags
+    is given, the likelihood is that of any allowed tag (marginal likelihood over the tags that
+    partial annotation leaves open), so a token no type of its document labels costs nothing."""
+    total: torch.Tensor | float = 0.0
+    for logits, gold, *extra in heads.values():
+        allowed, weight = extra if extra else (None, None)
+        logp = logits.log_softmax(-1)
+        if allowed is not None:
+            nll = -logp.masked_fill(~allowed, float("-inf")).logsumexp(-1)
+        else:
+            nll = -logp.gather(1, gold[:, None]).squeeze(1)
+        if weight is None:
+            total = total + nll.mean()
+        else:
+            total = total + (nll * weight).sum() / weight.sum().clamp(min=1e-6)
+    return total
 
 
 def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | Path | None,
@@ -167,7 +209,12 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
     model.max_length, model.context_tokens, model.pack = config.max_length, config.context_tokens, config.pack
     net = model.network.to(device)
     model.device = device
-    features = model.featurize(train_docs, with_labels=True)
+    every_type = 2 * len(model.labels.event_types)
+    features = [f for f in model.featurize(train_docs, with_labels=True)  # drop inputs that teach nothing:
+                if any(f.trigger_tags) or any(f.candidate_tags) or len(f.trigger_open) < every_type]
+    for f in features:
+        source = train_docs[f.doc_index].meta.get("source", "")
+        f.weight = config.source_weights.get(source, config.source_weights.get(source.split("/")[0], 1.0))
     dev_features = model.featurize(dev_docs, with_labels=True)
     params = [p for p in net.parameters() if p.requires_grad]
     log(f"training on {len(train_docs)} documents ({len(features)} encoder inputs), dev "
@@ -178,7 +225,6 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
     warm = max(1, int(config.warmup * steps))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm)))
-    loss_fn = nn.CrossEntropyLoss()
     rng = random.Random(config.seed)
     result = TrainResult(model)
     best, best_state, stale = -1.0, None, 0
@@ -186,8 +232,7 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
         net.train()
         started, total, n = time.perf_counter(), 0.0, 0
         for batch in _batches(features, config.batch_size, rng):
-            heads = _logits(model, batch, device)
-            loss = sum(loss_fn(logits, gold) for logits, gold in heads.values())
+            loss = _loss(_logits(model, batch, device))
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(params, 1.0)
@@ -197,7 +242,9 @@ def train(train_docs: list[Document], dev_docs: list[Document], out_dir: str | P
             n += 1
         net.eval()
         model.network = net
-        scores = score(dev_docs, _predict(model, dev_docs)) if dev_docs else None
+        chosen = [d for d in dev_docs if config.select_on is None
+                  or d.meta.get("origin") == config.select_on] or dev_docs
+        scores = score(chosen, _predict(model, chosen)) if chosen else None
         row = {"epoch": epoch, "loss": round(total / max(n, 1), 4),
                "seconds": round(time.perf_counter() - started, 1)}
         if scores:
@@ -243,8 +290,8 @@ def _predict(model: EventModel, docs: list[Document]) -> list[Document]:
 def _dev_logits(model: EventModel, features: list[Feature]) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
     collected: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
     for i in range(0, len(features), 32):
-        for head, pair in _logits(model, features[i : i + 32], torch.device("cpu")).items():
-            collected.setdefault(head, []).append(pair)
+        for head, (logits, gold, *_) in _logits(model, features[i : i + 32], torch.device("cpu")).items():
+            collected.setdefault(head, []).append((logits, gold))
     return {h: (torch.cat([a for a, _ in v]), torch.cat([b for _, b in v])) for h, v in collected.items()}
 
 

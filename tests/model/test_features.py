@@ -82,3 +82,15 @@ def test_packed_inputs_hold_every_sentence_once_and_pair_within_sentences():
         assert len(pairs) == len(events)
         assert all(f.segment[p.trigger[0]] == f.segment[p.candidate[0]] for f, p in pairs)
     assert max(len(f) for f in packed) <= 40 + 16 + 3
+
+
+def test_imported_documents_teach_what_their_annotation_supports(small_doc):
+    """Types a source leaves out stay open, and spans drawn by other rules teach no arguments."""
+    labels = Labels.from_ontology(Ontology.default())
+    small_doc.meta.update({"annotated_types": "STATEMENT", "arguments": "none", "attributes": "none"})
+    feat = featurize(_tokenizer(), [small_doc], labels, with_labels=True)[0]
+    assert {labels.event_types[t] for _, _, t in decode_bio(feat.trigger_tags, feat.segment)} == {
+        "AIRSPACE_INCURSION", "STATEMENT"}
+    statement = labels.event_types.index("STATEMENT")
+    assert 1 + 2 * statement not in feat.trigger_open and len(feat.trigger_open) == 2 * (len(labels.event_types) - 1)
+    assert not any(feat.candidate_tags) and feat.pairs == [] and feat.candidate_open and feat.events == []

@@ -115,3 +115,31 @@ def test_reduced_precision_finds_what_fp32_finds(trained, precision):
 def test_unknown_precision_is_a_clear_error(trained):
     with pytest.raises(ModelError, match="precision 'fp8' is not one of"):
         load_model(trained[1], precision="fp8")
+
+
+def test_partial_annotation_masks_types_it_does_not_annotate():
+    """An unlabelled token costs nothing for the types its document leaves open, and is still a
+    negative for the types it annotates in full."""
+    from eventx.model.train import _allowed, _loss
+
+    gold = torch.tensor([[0, 1]])  # token 0 unlabelled, token 1 gold tag 1
+    allowed = _allowed(gold, 5, [[3, 4]], 2)[0]
+    assert allowed.tolist() == [[True, False, False, True, True], [False, True, False, False, False]]
+    logits = torch.tensor([[0.0, 0.0, 0.0, 9.0, 0.0]])  # sure of an open tag on an unlabelled token
+    weight = torch.ones(1)
+    masked = _loss({"trigger": (logits, torch.tensor([0]), allowed[:1], weight)})
+    closed = _loss({"trigger": (logits, torch.tensor([0]), _allowed(torch.tensor([[0]]), 5, [[]], 1)[0], weight)})
+    assert masked.item() < 0.01 < closed.item()
+
+
+def test_features_of_partial_documents_open_the_unannotated_types():
+    from eventx.model.features import Labels, annotated_types
+    from eventx.ontology import Ontology
+
+    labels = Labels.from_ontology(Ontology.default())
+    doc = documents()[0]
+    assert annotated_types(doc, labels) == set(labels.event_types)
+    doc.meta["annotated_types"] = "ATTACK CASUALTIES"
+    assert annotated_types(doc, labels) == {"ATTACK", "CASUALTIES"}
+    doc.meta["annotation"] = "partial"
+    assert annotated_types(doc, labels) == set()
