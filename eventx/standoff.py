@@ -20,6 +20,7 @@ from typing import Any
 from eventx.gold import TIME_VALUE
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Event, Span, TimeValue
+from eventx.text import sentence_index
 
 POLARITIES = ("positive", "negative")
 MODALITIES = ("asserted", "hedged", "hypothetical")
@@ -111,8 +112,11 @@ def _time(ev: dict[str, Any], where: str, problems: list[str]) -> TimeValue | No
     if not TIME_VALUE.match(value):
         problems.append(f"{where}: time value {value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www")
         return None
+    return _gold_time(value, ev.get("time_mod") or None)
+
+
+def _gold_time(value: str, mod: str | None) -> TimeValue:
     granularity = {4: "year", 7: "month", 10: "day"}.get(len(value), "week")
-    mod = ev.get("time_mod") or None
     return TimeValue(value=value, granularity=granularity, mod=mod, source="gold")
 
 
@@ -147,13 +151,7 @@ def apply(doc: Document, record: dict[str, Any], where: str = "") -> Document:
     events = []
     for n, row in enumerate(record["events"]):
         t0, t1 = row["trigger"]
-        time = None
-        if row.get("time"):
-            v = row["time"]
-            time = TimeValue(value=v, granularity={4: "year", 7: "month", 10: "day"}.get(len(v), "week"),
-                             mod=row.get("time_mod"), source="gold")
-        from eventx.text import sentence_index
-
+        time = _gold_time(row["time"], row.get("time_mod")) if row.get("time") else None
         events.append(Event(
             id=f"{doc.id}-e{n + 1}", type=row["type"], trigger=Span(text=doc.text[t0:t1], start=t0, end=t1),
             arguments=[Argument(role=r, text=doc.text[a:b], start=a, end=b) for r, a, b in row["arguments"]],
