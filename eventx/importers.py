@@ -1245,8 +1245,7 @@ def read_m2e2(path: PathLike, mapping: PathLike | Mapping | None = None, *,
         for row in sentences:
             where = f"{path.name}:{row.get('sentence_id')}"
             spans = align_tokens(row["sentence"], row["words"])
-            _token_events(ctx, builder, where, row.get("golden-event-mentions") or [], spans, base,
-                          trigger_key="trigger", type_key="event_type")
+            _token_events(ctx, builder, where, row.get("golden-event-mentions") or [], spans, base)
             base += len(row["sentence"]) + 1
         doc = builder.build(doc_id, meta={"source": "m2e2"}, published=corpora.m2e2_published(doc_id))
         if doc is not None:
@@ -1255,8 +1254,7 @@ def read_m2e2(path: PathLike, mapping: PathLike | Mapping | None = None, *,
 
 
 def _token_events(ctx: _Context, builder: _DocBuilder, where: str, mentions: list[Any],
-                  spans: list[tuple[int, int] | None], base: int, *, trigger_key: str,
-                  type_key: str) -> None:
+                  spans: list[tuple[int, int] | None], base: int) -> None:
     """Events whose spans are token ranges [start, end) over `spans` (chars, relative to `base`)."""
 
     def chars(obj: Any, what: str) -> tuple[int, int]:
@@ -1271,7 +1269,7 @@ def _token_events(ctx: _Context, builder: _DocBuilder, where: str, mentions: lis
     for i, em in enumerate(mentions):
         label = f"event {i}"
         try:
-            trigger = chars(_field(em, trigger_key, dict, label), f"{label}.trigger")
+            trigger = chars(_field(em, "trigger", dict, label), f"{label}.trigger")
             args = []
             for j, arg in enumerate(em.get("arguments") or []):
                 try:
@@ -1279,7 +1277,7 @@ def _token_events(ctx: _Context, builder: _DocBuilder, where: str, mentions: lis
                                  *chars(arg, f"{label}.arguments[{j}]")))
                 except _SHAPE_ERRORS as err:
                     ctx.reject(where, _reason(err), "argument")
-            builder.add(_field(em, type_key, str, label), trigger, args)
+            builder.add(_field(em, "event_type", str, label), trigger, args)
         except _SHAPE_ERRORS as err:
             ctx.reject(where, _reason(err), "event")
 
@@ -1321,7 +1319,7 @@ def read_wikievents(path: PathLike, mapping: PathLike | Mapping | None = None, *
             if missing:
                 ctx.reject(where, f"event {em.get('id')}: {missing} argument(s) name no entity mention", "argument")
             mentions.append({**em, "arguments": args})
-        _token_events(ctx, builder, where, mentions, list(tokens), 0, trigger_key="trigger", type_key="event_type")
+        _token_events(ctx, builder, where, mentions, tokens, 0)
         doc = builder.build(where, meta={"source": "wikievents"})
         if doc is not None:
             documents.append(doc)
@@ -1358,10 +1356,10 @@ def read_rams(path: PathLike, mapping: PathLike | Mapping | None = None, *,
             ctx.reject(where, "tokens and sentences disagree", "document")
             continue
         builder = _DocBuilder(ctx, doc_id, "\n".join(lines))
-        _token_events(ctx, builder, where, mentions, starts, 0, trigger_key="trigger", type_key="event_type")
+        _token_events(ctx, builder, where, mentions, starts, 0)
         if not builder.pending:
             continue  # the window's only event is unmapped: it teaches nothing
-        doc = builder.build(where, meta={"source": "rams"}, title=None)
+        doc = builder.build(where, meta={"source": "rams"})
         if doc is not None:
             documents.append(doc)
     return ImportResult(documents, ctx.report)
