@@ -30,7 +30,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _words(text: str, needle: str, lo: int, hi: int) -> list[int]:
+def whole_words(text: str, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Starts of `needle` in text[lo:hi] as whole words (not inside a longer word)."""
+    hi = len(text) if hi is None else hi
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
     return [m.start() for m in pattern.finditer(text, lo, hi)]
 
@@ -58,7 +60,7 @@ def resolve(doc: Document, authored: Iterable[dict[str, Any]], ontology: Ontolog
             continue
         s = doc.sentences[sent]
         trig = str(ev.get("trigger") or "")
-        hits = _words(text, trig, s.start, s.end) if trig else []
+        hits = whole_words(text, trig, s.start, s.end) if trig else []
         nth = int(ev.get("trigger_nth", 0))
         if len(hits) <= nth:
             out.problems.append(f"{where}: trigger not found as whole words in sentence {sent}")
@@ -98,7 +100,7 @@ def _nearest(text: str, needle: str, trigger: Span, lo: int, hi: int) -> int | N
     if not needle:
         return None
     for a, b in ((lo, hi), (0, len(text))):
-        spots = [o for o in _words(text, needle, a, b) if o + len(needle) <= trigger.start or o >= trigger.end]
+        spots = [o for o in whole_words(text, needle, a, b) if o + len(needle) <= trigger.start or o >= trigger.end]
         if spots:
             return min(spots, key=lambda o: abs(o - trigger.start))
     return None

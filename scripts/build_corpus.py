@@ -20,6 +20,7 @@ from pathlib import Path
 from eventx.gold import TIME_VALUE
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Event, Span, TimeValue
+from eventx.standoff import whole_words
 from eventx.text import sentence_index, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +32,6 @@ SPLITS = {"test": range(15), "dev": range(15, 30)}  # of 100 hash buckets; the r
 def split_of(doc_id: str) -> str:
     bucket = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 100
     return next((name for name, r in SPLITS.items() if bucket in r), "train")
-
-
-def _occurrences(haystack: str, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
-    hi = len(haystack) if hi is None else hi
-    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    return [m.start() for m in pattern.finditer(haystack, lo, hi)]
 
 
 class Problems(list):
@@ -69,7 +64,7 @@ def resolve(raw: dict, ontology: Ontology, where: str, problems: Problems) -> Do
             continue
         c0, c1 = spots[0], spots[0] + len(context)
         trig = ev.get("trigger", "")
-        hits = _occurrences(text, trig, c0, c1)
+        hits = whole_words(text, trig, c0, c1)
         nth = int(ev.get("trigger_nth", 0))
         if not trig or len(hits) <= nth:
             problems.add(here, f"trigger {trig!r} not found as a whole word in its context")
@@ -86,10 +81,10 @@ def resolve(raw: dict, ontology: Ontology, where: str, problems: Problems) -> Do
             if problem:
                 problems.add(here, problem)
                 continue
-            inside = [o for o in _occurrences(text, atext, c0, c1)
+            inside = [o for o in whole_words(text, atext, c0, c1)
                       if o + len(atext) <= t0 or o >= trigger.end]
             if not inside:
-                inside = [o for o in _occurrences(text, atext)
+                inside = [o for o in whole_words(text, atext)
                           if o + len(atext) <= t0 or o >= trigger.end]
                 if not inside:
                     problems.add(here, f"argument {role} {atext!r} not found in the text")

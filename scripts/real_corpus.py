@@ -70,6 +70,13 @@ def documents() -> Iterator[Document]:
     yield from sorted(addresses, key=lambda d: _rank(d.id))[:ADDRESSES_COUNT]
 
 
+def records(paths: list[Path] | None = None) -> list[dict]:
+    """Stand-off records of `paths`; by default the first annotations in corpus/real (not blind-*)."""
+    if paths is None:
+        paths = sorted(p for p in REAL.glob("*.jsonl") if not p.name.startswith("blind-"))
+    return [json.loads(line) for p in paths for line in p.read_text("utf-8").splitlines() if line.strip()]
+
+
 def _read_authored(paths: list[Path]) -> Iterator[tuple[str, dict]]:
     for path in paths:
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
@@ -153,12 +160,11 @@ def write_standoff(paths: list[Path], out: Annotated[Path, typer.Option()]) -> N
 def gold(out: Annotated[Path, typer.Option()] = ROOT / "build" / "real",
          files: Annotated[list[Path] | None, typer.Option(help="stand-off files (default: corpus/real)")] = None) -> None:
     """Join stand-off records with the shared texts into gold splits (train/dev/test JSON Lines)."""
-    files = files or sorted(p for p in REAL.glob("*.jsonl") if not p.name.startswith("blind-"))
-    records = [json.loads(line) for p in files for line in p.read_text("utf-8").splitlines() if line.strip()]
+    rows = records(files or None)
     out.mkdir(parents=True, exist_ok=True)
     handles = {name: open(out / f"{name}.jsonl", "w", encoding="utf-8") for name in ("train", "dev", "test")}
     counts: Counter[str] = Counter()
-    for doc in standoff.join(records, documents()):
+    for doc in standoff.join(rows, documents()):
         split = split_of(doc.id)
         handles[split].write(doc.model_dump_json(exclude_none=True) + "\n")
         counts[split] += 1
@@ -170,8 +176,7 @@ def gold(out: Annotated[Path, typer.Option()] = ROOT / "build" / "real",
 @app.command()
 def stats() -> None:
     """The data card's tables for our real-text annotations (docs/data.md, "Real text")."""
-    rows = [json.loads(line) for p in sorted(REAL.glob("*.jsonl")) if not p.name.startswith("blind-")
-            for line in p.read_text("utf-8").splitlines() if line.strip()]
+    rows = records()
     splits = ("train", "dev", "test")
     sources = sorted({r["source"].split("/")[0] for r in rows})
     print("| source | " + " | ".join(f"{s} docs" for s in splits) + " | events | arguments |")
@@ -206,13 +211,9 @@ def agreement(second: Annotated[Path, typer.Argument()] = REAL / "blind-a.jsonl"
     the same documents (F1 is symmetric, so which side is "gold" does not matter)."""
     from eventx.evaluate import score
 
-    def load(paths: list[Path]) -> list[dict]:
-        return [json.loads(line) for p in paths for line in p.read_text("utf-8").splitlines() if line.strip()]
-
-    seconds = load([second])
+    seconds = records([second])
     ids = {r["id"] for r in seconds}
-    firsts = [r for r in load(sorted(p for p in REAL.glob("*.jsonl") if not p.name.startswith("blind-")))
-              if r["id"] in ids]
+    firsts = [r for r in records() if r["id"] in ids]
     texts = [d for d in documents() if d.id in ids]
     a, b = list(standoff.join(firsts, texts)), list(standoff.join(seconds, texts))
     print(f"{len(a)} documents annotated twice ({len(b)} in {second.name})")
