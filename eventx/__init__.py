@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventx.errors import EventxError, InputError, ModelError, OntologyError
+from eventx.errors import EventxError, InputError, ModelError, NormalizationError, OntologyError
 from eventx.ontology import Ontology
 from eventx.records import Argument, Document, Entity, Event, Place, Span, TimeValue
 
@@ -29,6 +29,7 @@ __all__ = [
     "EventxError",
     "InputError",
     "ModelError",
+    "NormalizationError",
     "Ontology",
     "OntologyError",
     "Pipeline",
@@ -49,30 +50,35 @@ def default_model_path() -> Path:
 
 
 def load(path: str | Path | None = None, *, ontology: str | Path | None = None,
-         precision: str = "auto", device: str = "cpu") -> Pipeline:
+         precision: str = "auto", device: str = "cpu", dateline: bool = True) -> Pipeline:
     """A ready pipeline: the bundled default model, a trained model directory, or "baseline".
 
     With no trained model bundled, `load()` falls back to the lexicon baseline, and its `name`
     says so. `precision` is "auto" (bfloat16 where the hardware runs it natively, else fp32),
     "fp32", "bf16" or "int8" (see benchmarks/RESULTS.md); `device="auto"` uses a GPU when there is one.
+    `dateline=False` leaves events without a time expression undated instead of giving them the
+    publication date (docs/normalization.md, "Event time").
     """
     from eventx.baseline import LexiconBaseline
+    from eventx.normalize import Normalizer
     from eventx.pipeline import Pipeline
 
     onto = Ontology.load(ontology)
+    normalizer = Normalizer(dateline=dateline)
     if path is None:
         path = default_model_path()
         if not (path / "config.json").exists():
-            return Pipeline(LexiconBaseline(onto), onto, source="built-in (no trained model bundled)")
+            return Pipeline(LexiconBaseline(onto), onto, source="built-in (no trained model bundled)",
+                            normalizer=normalizer)
     if str(path) == BASELINE:
-        return Pipeline(LexiconBaseline(onto), onto, source="built-in")
+        return Pipeline(LexiconBaseline(onto), onto, source="built-in", normalizer=normalizer)
     path = Path(path)
     if not (path / "config.json").exists():
         raise ModelError(f"{path}: not an eventx model directory (no config.json)")
     from eventx.model import load_model
 
     model = load_model(path, precision=precision, device=device)
-    return Pipeline(model, model.ontology if ontology is None else onto, source=str(path))
+    return Pipeline(model, model.ontology if ontology is None else onto, source=str(path), normalizer=normalizer)
 
 
 def __getattr__(name: str) -> object:

@@ -85,6 +85,7 @@ class BatchConfig:
     address: str | None = None
     progress: bool | None = None  # None: a bar when stderr is a terminal
     precision: str = "auto"  # of the model: auto, fp32, bf16 or int8 (eventx.load)
+    dateline: bool = True  # undated events take the publication date (eventx.load)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class WorkerSpec:
     format: str
     delay: float = 0.0
     precision: str = "auto"
+    dateline: bool = True
 
 
 # ---- inputs, model, files -------------------------------------------------------------------
@@ -317,7 +319,7 @@ class ShardProcessor:
 def load_pipeline(spec: WorkerSpec) -> Any:
     import eventx
 
-    nlp = eventx.load(spec.model, ontology=spec.ontology, precision=spec.precision)
+    nlp = eventx.load(spec.model, ontology=spec.ontology, precision=spec.precision, dateline=spec.dateline)
     if spec.threads and "torch" in sys.modules:
         import torch
 
@@ -530,7 +532,7 @@ class ShardDir:
             raise BatchError(f"{path}: unreadable manifest ({e}); pass --overwrite to start again") from None
 
     def _check_same_run(self, old: dict[str, Any], new: dict[str, Any]) -> None:
-        for key in ("files", "format", "shard_size", "model", "precision", "ontology", "fields", "engine"):
+        for key in ("files", "format", "shard_size", "model", "precision", "dateline", "ontology", "fields", "engine"):
             if old.get(key) != new.get(key):
                 what = "input files (or their sizes)" if key == "files" else key.replace("_", " ")
                 raise RunMismatch(f"{self.path}: holds a run with other {what} than this one; re-run the "
@@ -664,14 +666,15 @@ def _run_shards(config: BatchConfig, files: list[Path], model: str, workers: int
         "eventx": _version(), "inputs": [str(p) for p in config.inputs],
         "files": [{"path": str(p), "bytes": p.stat().st_size} for p in files],
         "format": config.format, "shard_size": config.shard_size, "model": model_fingerprint(model),
-        "precision": config.precision, "ontology": None if config.ontology is None else str(config.ontology),
+        "precision": config.precision, "dateline": config.dateline,
+        "ontology": None if config.ontology is None else str(config.ontology),
         "fields": asdict(config.fields) | {"extra": list(config.fields.extra)}, "engine": config.engine,
         "options": {"workers": workers, "threads": threads, "batch_size": config.batch_size},
     }
     shard_dir = ShardDir(out, config.format)
     spec = WorkerSpec(model=model, ontology=None if config.ontology is None else str(config.ontology),
                       batch_size=config.batch_size, threads=threads, out_dir=str(out), format=config.format,
-                      delay=delay, precision=config.precision)
+                      delay=delay, precision=config.precision, dateline=config.dateline)
     started = time.perf_counter()
     try:
         done = shard_dir.open(manifest, config.overwrite)
@@ -765,7 +768,7 @@ def _shards_with_ray(config: BatchConfig, files: list[Path], spec: WorkerSpec, w
     for file_index, pos, item in extract_files(files, config.fields, model=spec.model, ontology=spec.ontology,
                                                workers=workers, threads=spec.threads, batch_size=spec.batch_size,
                                                address=config.address, skip_through=skip,
-                                               precision=spec.precision):  # type: ignore[arg-type]
+                                               precision=spec.precision, dateline=spec.dateline):  # type: ignore[arg-type]
         items.append(item)
         last = [file_index, pos]
         bar.update(1)
@@ -790,7 +793,7 @@ def _run_single(config: BatchConfig, files: list[Path], model: str, workers: int
     temp = output.with_name(f".{output.name}.tmp-{os.getpid()}") if output else None
     spec = WorkerSpec(model=model, ontology=None if config.ontology is None else str(config.ontology),
                       batch_size=config.batch_size, threads=threads, out_dir=None, format=config.format,
-                      delay=delay, precision=config.precision)
+                      delay=delay, precision=config.precision, dateline=config.dateline)
     rejected = RejectsWriter(rejects_path)
     types: Counter[str] = Counter()
     counts = {"documents": 0, "sentences": 0}
@@ -823,7 +826,8 @@ def _run_single(config: BatchConfig, files: list[Path], model: str, workers: int
 
                 for _, _, item in extract_files(files, config.fields, model=model, ontology=spec.ontology,
                                                 workers=workers, threads=threads, batch_size=config.batch_size,
-                                                address=config.address, precision=config.precision):
+                                                address=config.address, precision=config.precision,
+                                                dateline=config.dateline):
                     bar.update(1)
                     emit([note(item)])
             else:

@@ -55,6 +55,7 @@ def extract(
     engine: Annotated[str, typer.Option(help="local (worker processes) or ray (Ray Data actors; JSONL and Parquet inputs).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join (auto: the cluster this machine belongs to; inputs on storage every node sees). 'local' or none starts Ray here.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+    dateline: Annotated[bool, typer.Option("--dateline/--no-dateline", help="Give events without a time expression of their own the publication date (source 'publication').")] = True,
     text_field: Annotated[str, typer.Option(help="Field holding the text (JSONL, CSV, Parquet).")] = "text",
     id_field: str = "id",
     date_field: Annotated[str, typer.Option(help="Field holding the publication date.")] = "published",
@@ -76,7 +77,7 @@ def extract(
         ontology=None if ontology is None else str(ontology), fields=fields, batch_size=batch_size,
         workers=workers, threads=threads, shard_size=shard_size, format=output_format,
         rejects=None if rejects is None else str(rejects), overwrite=overwrite, engine=engine, address=address,
-        progress=progress, precision=precision,
+        progress=progress, precision=precision, dateline=dateline,
     )
     summary = run(config, log=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(summary), err=True)

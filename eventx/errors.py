@@ -22,3 +22,7 @@ class InputError(EventxError):
         self.where = where
         self.problem = problem
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class NormalizationError(EventxError):
+    """Normalisation could not run (a missing package, a bug): never mistaken for "nothing found"."""

@@ -10,9 +10,20 @@
   "said Monday" is its time even when the extractor did not mark it as an argument; a statement
   never takes the time of what it reports. A duration argument ("for three hours") dates nothing:
   the value stays empty and the note says why.
+- An event with no time expression of its own, in its sentence or its reporting clause, takes
+  the publication date (source "publication", lower confidence: the dateline convention), unless
+  it is hypothetical or negated, speaks of the future, or its sentence says it is older ("earlier
+  this year", "in recent years"). `Normalizer(dateline=False)` turns this off.
+- Quoted "today", "yesterday", "this morning" count from the date of the statement that quotes
+  them when the text gives it; "a day after X" counts from X when the text dates X, and X itself
+  is then a day before the event that is dated.
 - `Event.location` comes from the location argument, else facility, target or origin.
 - `Argument.entity` is filled for actor-like roles (agent, speaker, participant, recipient,
   addressee, victim, target) with a canonical actor, and for place roles with kind "place".
+
+A step that cannot run (a missing package, a bug) raises `NormalizationError` naming the document:
+a broken install must never look like "nothing found". A mention that cannot be resolved leaves its
+field empty and says why (`TimeValue.note`, `Argument.note`).
 
 A `Pipeline` holds one `Normalizer`; the gazetteer and actor dictionary load once, on first use,
 and belong to it (no module-level caches). User data: `actor_files` / `place_files`, or the
@@ -21,21 +32,32 @@ EVENTX_ACTORS / EVENTX_PLACES environment variables (paths separated by os.paths
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from eventx.actors import ACTOR_ROLES, ActorDictionary, ActorResolver
+from eventx.errors import EventxError, NormalizationError
 from eventx.places import Gazetteer, PlaceResolver
-from eventx.records import Argument, Document, Entity, Event, Place, TimeValue
-from eventx.timex import find_times, normalize
-
-log = logging.getLogger(__name__)
+from eventx.records import Argument, Document, Entity, Event, Place, Span, TimeValue
+from eventx.timex import find_times, is_future, normalize
 
 PLACE_ROLES = ("location", "facility", "origin", "target")
 _LOCATION_ORDER = ("location", "facility", "target", "origin")
 _NEAR_TRIGGER = 100  # characters: how far from its trigger a sentence's time expression may date an event
+# How sure an event's date is, by where it comes from (priors, see docs/normalization.md)
+TIME_CONFIDENCE = {"argument": 0.9, "sentence": 0.8, "reporting_clause": 0.8, "publication": 0.5}
+# Words that say an event is older than the report or not tied to a day: no dateline for it
+_OLDER = re.compile(r"(?i)\b(?:earlier this (?:year|month)|last (?:year|month)|in recent (?:days|weeks|months|years)|"
+                    r"previously|formerly|in the past|ago|used to|have long|has long|had long|for years|"
+                    r"for decades|for months|since (?:then|\d{4})|once again|historically|over the years|"
+                    r"at the time|in \d{4}|\d{4}s)\b")
+_DEICTIC = re.compile(r"(?i)^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b")
+_SPEECH = re.compile(r"(?i)\b(?:said|says|told|tells|stated|wrote|writes|declared|announced|added|tweeted|posted|"
+                     r"statement|remarks|address(?:ed)?)\b")
+_ANCHOR_PHRASE = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d+) (day|week)s? (after|before)\s+(?=\w)")
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 class Normalizer:
@@ -43,12 +65,13 @@ class Normalizer:
 
     def __init__(self, *, min_city_population: int = 5000, actor_files: Sequence[str | Path] = (),
                  place_files: Sequence[str | Path] = (), dateparser: bool = True, times: bool = True,
-                 places: bool = True, actors: bool = True) -> None:
+                 places: bool = True, actors: bool = True, dateline: bool = True) -> None:
         self.gazetteer = Gazetteer(min_city_population=min_city_population, extra_files=tuple(place_files))
         self.dictionary = ActorDictionary(extra_files=tuple(actor_files))
         self.places = PlaceResolver(self.gazetteer)
         self.actors = ActorResolver(self.dictionary, self.gazetteer)
         self.dateparser = dateparser
+        self.dateline = dateline
         self.do_times, self.do_places, self.do_actors = times, places, actors
 
     def __call__(self, doc: Document) -> Document:
@@ -56,8 +79,6 @@ class Normalizer:
         return doc
 
     def normalize(self, doc: Document) -> None:
-        """Each step on its own: a failure in one (logged with the document id) leaves its fields
-        empty rather than losing the document's events."""
         if not doc.events:
             return
         steps = [(self.do_times, self.date_events), (self.do_actors, self.identify_actors),
@@ -67,8 +88,11 @@ class Normalizer:
                 continue
             try:
                 step(doc)
-            except Exception:
-                log.exception("normalisation step %s failed on document %s", step.__name__, doc.id)
+            except EventxError as e:
+                raise NormalizationError(f"document {doc.id}: {e}") from e
+            except Exception as e:  # a bug or a broken install: fail loudly, naming the document
+                raise NormalizationError(f"document {doc.id}: {step.__name__} failed: "
+                                         f"{type(e).__name__}: {e}") from e
 
     # ---- time ----
     def date_events(self, doc: Document) -> None:
@@ -116,6 +140,50 @@ class Normalizer:
             if event.modality == "hypothetical":
                 continue  # "will send ..., Duda said this morning": the sending is not this morning
             event.time = self._frame(doc, event)
+        self._date_anchored_events(doc)
+        for event in doc.events:
+            if event.time is None and self.dateline:
+                event.time = self._dateline(doc, event, times_of)
+            if event.time is not None and event.time.value is not None:
+                event.time.confidence = TIME_CONFIDENCE[event.time.source]
+
+    def _dateline(self, doc: Document, event: Event, times_of) -> TimeValue | None:  # noqa: ANN001
+        """The publication day, for an event the text gives no time of its own: a same-day report
+        ("the military downed the balloon") happened on the day of publication or just before."""
+        if (doc.published is None or event.sentence is None or event.modality == "hypothetical"
+                or event.polarity == "negative" or times_of(event)):
+            return None
+        s = doc.sentences[event.sentence]
+        sentence = doc.text[s.start:s.end]
+        at = event.trigger.start - s.start
+        if _OLDER.search(sentence) or is_future(sentence, at, at + len(event.trigger.text)):
+            return None
+        return TimeValue(value=doc.published.isoformat(), granularity="day", text=None, source="publication",
+                         note="no time expression of its own: the publication date (dateline convention)")
+
+    def _date_anchored_events(self, doc: Document) -> None:
+        """In "E happened on Sunday, a day after X", X is a day before E."""
+        for i, s in enumerate(doc.sentences):
+            sentence = doc.text[s.start:s.end]
+            for m in _ANCHOR_PHRASE.finditer(sentence):
+                n = int(m[1]) if m[1].isdigit() else _COUNT[m[1].lower()]
+                days = n * (7 if m[2].lower() == "week" else 1) * (1 if m[3].lower() == "after" else -1)
+                stop = re.search(r"[.;!?]|,\s", sentence[m.end():])
+                lo, hi = s.start + m.end(), s.start + m.end() + (stop.start() if stop else len(sentence) - m.end())
+                inside = [e for e in doc.events if e.sentence == i and lo <= e.trigger.start < hi]
+                dated = [e for e in doc.events if e.sentence == i and not lo <= e.trigger.start < hi
+                         and e.time is not None and e.time.value and e.time.granularity == "day"
+                         and e.time.text is not None and not _ANCHOR_PHRASE.match(e.time.text + " x")]
+                if not inside or not dated:
+                    continue
+                anchor = min(dated, key=lambda e: abs(e.trigger.start - lo))
+                day = dt.date.fromisoformat(anchor.time.value) - dt.timedelta(days=days)  # type: ignore[arg-type, union-attr]
+                for event in inside:
+                    own = event.time is not None and event.time.source == "argument" and any(
+                        lo <= a.start < hi for a in event.args("time"))
+                    if not own:
+                        event.time = TimeValue(value=day.isoformat(), granularity="day", text=m.group().strip(),
+                                               source="sentence", note=f"{m.group().strip()} {anchor.trigger.text!r}")
 
     @staticmethod
     def _frame(doc: Document, event: Event) -> TimeValue | None:
@@ -139,14 +207,47 @@ class Normalizer:
         lo = doc.sentences[idx - 1].start if idx > 0 else doc.sentences[idx].start
         return doc.text[lo:doc.sentences[idx].end], lo
 
+    def time_of(self, doc: Document, start: int, end: int) -> TimeValue | None:
+        """The value of the time expression doc.text[start:end], read in its document (its
+        sentence and the one before, the statement that quotes it)."""
+        sentence = next((i for i, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
+        probe = Event(id="probe", type="", trigger=Span(text=doc.text[start:end], start=start, end=end),
+                      sentence=sentence)
+        return self._time(doc, start, end, probe)
+
     def _time(self, doc: Document, start: int, end: int, event: Event) -> TimeValue | None:
         context, lo = self._context(doc, event, start)
         before = re.search(r"(?i)\b(since|until|till|before|after|by|around|about)\s+$", doc.text[max(lo, start - 12):start])
         if before:  # "since [April 4]": the preposition outside the argument still bounds it
             start -= len(before.group(0))
-        value = normalize(doc.text[start:end], doc.published, context=context, at=start - lo,
+        value = normalize(doc.text[start:end], self._reference(doc, start, end), context=context, at=start - lo,
                           fallback=self.dateparser)
         return value
+
+    def _reference(self, doc: Document, start: int, end: int) -> dt.date | None:
+        """The day "today" means: the publication date, or, for a quoted "today"/"yesterday", the
+        date of the statement that quotes it when its reporting clause gives one."""
+        if not _DEICTIC.match(doc.text[start:end].strip()):
+            return doc.published
+        s = next((s for s in doc.sentences if s.start <= start < s.end), None)
+        if s is None:
+            return doc.published
+        sentence, at = doc.text[s.start:s.end], start - s.start
+        quotes = [m.start() for m in re.finditer(r"[\"\u201c\u201d]", sentence)]
+        before = [q for q in quotes if q < at]
+        if len(before) % 2 == 0:
+            return doc.published  # not inside a quotation
+        opening, closing = before[-1], next((q for q in quotes if q > at), len(sentence))
+        for ts, te in find_times(sentence):
+            if opening <= ts < closing or _DEICTIC.match(sentence[ts:te]):
+                continue
+            near = sentence[max(0, ts - 30):te + 30]
+            if not _SPEECH.search(near):
+                continue
+            value = normalize(sentence[ts:te], doc.published, context=sentence, at=ts, fallback=False)
+            if value is not None and value.value and value.granularity == "day":
+                return dt.date.fromisoformat(value.value)
+        return doc.published
 
     def _adjacent_time(self, doc: Document, event: Event,
                        times: list[tuple[int, int]]) -> tuple[tuple[int, int], TimeValue] | None:
@@ -207,8 +308,11 @@ class Normalizer:
                     break
             for arg in event.arguments:
                 place = resolved.get((arg.start, arg.end))
-                if arg.role in PLACE_ROLES and arg.role != "target" and place is not None:
-                    arg.entity = self._place_entity(place)
+                if arg.role in PLACE_ROLES and arg.role != "target":
+                    if place is not None:
+                        arg.entity = self._place_entity(place)
+                    elif arg.entity is None:
+                        arg.note = f"no place found for {arg.text!r} in the gazetteer or its context"
 
     def _is_actor_name(self, text: str) -> bool:
         t = re.sub(r"^(?:the|a|an)\s+", "", text.strip().strip(".,;:"), flags=re.IGNORECASE)
@@ -241,3 +345,4 @@ class Normalizer:
                 if place is not None and (place.geonames_id is not None or place.kind):
                     entity = self._place_entity(place)
             arg.entity = entity
+            arg.note = None if entity is not None else f"no actor or place found for {arg.text!r}"

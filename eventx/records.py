@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Polarity = Literal["positive", "negative"]
 Modality = Literal["asserted", "hedged", "hypothetical"]
@@ -38,13 +38,21 @@ class Span(_Record):
 
 
 class TimeValue(_Record):
-    """A TIMEX3-like normalised time: `2022-07-11`, `2022-06`, `2022-W27`, `2014` ..."""
+    """A TIMEX3-like normalised time: `2022-07-11`, `2022-06`, `2022-W27`, `2014` ...
+
+    A range ("September 9-10") is `value` (its start, the day an event is counted on) and `end`
+    (its last day, inclusive), both of the same granularity. `source` says where the value comes
+    from: the event's time argument, a time expression of its sentence, the dated statement that
+    reports it, or, with no time expression at all, the publication date (the dateline convention,
+    with a lower `confidence`)."""
 
     value: str | None = Field(description="ISO-style value; null when it could not be resolved")
     granularity: Literal["day", "week", "month", "year", "unknown"] = "unknown"
     mod: Literal["EARLY", "MID", "LATE", "BEFORE", "AFTER", "APPROX"] | None = None
+    end: str | None = Field(default=None, description="last value of a range, inclusive; null for a point")
     text: str | None = Field(default=None, description="the expression the value comes from")
-    source: Literal["argument", "sentence", "reporting_clause", "gold"] = "argument"
+    source: Literal["argument", "sentence", "reporting_clause", "publication", "gold"] = "argument"
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="how sure the date is, by source")
     note: str | None = Field(default=None, description="why a value is ambiguous or unresolved")
 
 
@@ -78,6 +86,7 @@ class Argument(Span):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     entity: Entity | None = None
     optional: bool = Field(default=False, description="gold only: neither credited nor penalised")
+    note: str | None = Field(default=None, description="why `entity` is empty, when normalisation could not resolve it")
 
 
 class Event(_Record):

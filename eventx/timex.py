@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from eventx.errors import NormalizationError
 from eventx.records import TimeValue
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -64,6 +65,11 @@ _PRESENT = re.compile(r"\b(is|are|remains?|creates?|takes? effect|comes? into fo
 _NOT_PAST_BEFORE = re.compile(r"\b(be|been|being|to|will|would|shall|'ll|can|could|may|might|must)\s+(?:\w+ly\s+)?$",
                               re.IGNORECASE)
 
+# a clock time, with its zone: "6:57 a.m.", "23:40 local time", "0229 GMT", "0600 hours" (never a year)
+_ZONE = r"(?:local time|gmt|utc|z|jst|cet|cest|eet|eest|est|edt|pst|pdt|kyiv time|moscow time)"
+_CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+{_ZONE})?|\d{{1,2}}[:.]\d{{2}}(?:\s+{_ZONE})?"
+          rf"|\d{{4}}\s*(?:{_ZONE}|hours|hrs|h)\b)")
+
 # --- finding time expressions in running text (sentence-level inference) ---
 _F_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -74,8 +80,15 @@ _F_YEAR = r"(?:1[89]\d\d|20\d\d)"
 _F_PREP = r"(?:(?i:on|in|since|until|by|before|after|during|around|from|of)\s+)"
 _F_PART = r"(?:(?i:early|mid|late)[- ]|(?i:the\s+)?(?i:beginning|start|middle|end|first\s+half|second\s+half)\s+of\s+)"
 _F_NUM = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few))"
+_F_RANGE_END = rf"(?:{_F_MON}\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?i:of\s+)?{_F_MON})?(?:,?\s+{_F_YEAR})?"
 _FIND = re.compile(
     r"(?<![\w/.-])(?:"
+    rf"(?i:(?:on|in|during)\s+)?(?i:the\s+night\s+of\s+)?(?:{_F_MON}\s+\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}(?:,?\s+{_F_YEAR})?|"
+    rf"\d{{1,2}}\s*[-\u2013]\s*\d{{1,2}}\s+{_F_MON}(?:,?\s+{_F_YEAR})?)"
+    rf"|(?i:between|from)\s+(?:{_F_WD}|{_F_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_F_MON}|{_F_YEAR})"
+    rf"\s+(?i:and|to|until|through)\s+(?:{_F_WD}|{_F_RANGE_END}|{_F_YEAR})"
+    rf"|{_F_YEAR}\s*[-\u2013]\s*(?:{_F_YEAR}|\d\d)(?![\d-])"
+    rf"|{_F_NUM}\s+(?i:days?|weeks?|months?)\s+(?i:after|before)(?=\s)|"
     rf"{_F_PREP}?(?:{_F_WD},?\s+)?(?:{_F_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_F_YEAR})?|"
     rf"(?i:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:of\s+)?{_F_MON}(?:,?\s+{_F_YEAR})?)"
     rf"|{_F_PREP}?{_F_PART}?{_F_MON},?\s+{_F_YEAR}"
@@ -176,14 +189,14 @@ def _clean(text: str) -> str:
     if t.endswith(".") and not re.search(r"\b(?:a\.m|p\.m|[a-z]{3,4})\.$", t):
         t = t[:-1].strip()
     t = re.sub(r"'s$|s'$", "", t)
+    t = re.sub(rf"\s*\(\s*{_CLOCK}\s*\)", "", t)  # "11:29 a.m. (0229 GMT)": the same moment twice
     t = re.sub(r"^(?:with effect from|effective|starting(?: from| on)?|beginning(?: on)?|as of|as from|"
                r"for most of|throughout|all day|at night on|late at night on|during the night of|"
                r"overnight (?:on|into|to)|the night (?:into|to)|(?:in|on|during) the night (?:into|to))\s+", "", t)
     # clock times belong to the day they are on: "at dawn on Sunday", "around 3 a.m. on Saturday"
     t = re.sub(r"^(?:(?:at|around|about|at around|at about|shortly (?:after|before)|from|by|before|after)\s+)?"
-               r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d{2}|dawn|dusk|daybreak|noon|"
-               r"midday|midnight|sunrise|sunset)(?:\s+(?:local time|gmt|utc|jst|kyiv time|moscow time))?"
-               r"(?:\s+on\s+|,\s*|\s+(?=[a-z])(?![ap]\.?m\b|local|gmt|utc|jst))", "", t)
+               rf"(?:{_CLOCK}|dawn|dusk|daybreak|noon|midday|midnight|sunrise|sunset)"
+               r"(?:\s+on\s+|,\s*|\s+(?=[a-z])(?![ap]\.?m\b|local|gmt|utc|jst|hours|hrs))", "", t)
     trimmed = re.sub(r"\s+(?:at|around|about)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
                      r"(?:\s+(?:local time|gmt|utc))?$", "", t)
     if not re.fullmatch(r"(?:at|around|about|from|by|until|before|after|shortly)(?: (?:around|about|after|before))?", trimmed):
@@ -262,11 +275,12 @@ _RANGE_SPLIT = re.compile(r"\s*(?:,\s*and|,|\band\b|\bto\b|\bthrough\b|\buntil\b
 
 
 def _range(t: str, raw: str, ctx: _Ctx) -> TimeValue | None:
-    """Ranges and lists of days: "13-14 April", "between Thursday and Saturday", "October 3, 9 and
-    10". The value is the ISO week when all days fall in one, else the month, else the year;
-    "the night of 12 to 13 September" is the second day."""
+    """Ranges and lists: "13-14 April", "the night of 12 to 13 September", "between Thursday and
+    Saturday", "October 3, 9 and 10", "2014-2016". The value is the first day (month, year), the
+    day an event is counted on; `end` is the last one."""
     night = re.match(r"^(?:in |on |during )?the night of ", t)
     body = t[night.end():] if night else re.sub(r"^(?:between|from|on|in)\s+", "", t)
+    body = re.sub(r"^(\d{4})\s*-\s*(\d\d)$", lambda m: f"{m[1]}-{m[1][:2]}{m[2]}", body)  # "2014-16"
     if not (re.search(r"\d\s*-\s*\d|\b(and|to|through|until|till)\b", body)):
         return None
     if re.search(r"\d[:.]\d\d|\b[ap]\.?m\b", body):
@@ -285,19 +299,19 @@ def _range(t: str, raw: str, ctx: _Ctx) -> TimeValue | None:
             part = f"{part} {year[1]}"
         sub = _Ctx(ctx.published, ctx.context, ctx.at, ctx.end, False, anchored=False)
         value = _rules(part, part, sub)
-        if value is None or value.granularity != "day" or not value.value:
+        if value is None or not value.value or value.granularity not in ("day", "month", "year"):
             return None
-        values.append(dt.date.fromisoformat(value.value))
-    if night:
-        return _value(values[-1].isoformat(), "day", raw)
-    weeks = {_week(d) for d in values}
-    if len(weeks) == 1:
-        return _value(weeks.pop(), "week", raw, note="range of days")
-    if len({(d.year, d.month) for d in values}) == 1:
-        return _value(f"{values[0].year}-{values[0].month:02d}", "month", raw, note="range of days")
-    if len({d.year for d in values}) == 1:
-        return _value(str(values[0].year), "year", raw, note="range of days")
-    return None
+        values.append(value)
+    if len({v.granularity for v in values}) > 1:
+        return None
+    first, last = values[0], values[-1]
+    if last.value < first.value:  # "December 30 to January 2": the end is in the next year
+        if first.granularity != "day":
+            return None
+        d = dt.date.fromisoformat(last.value)
+        last = _value(d.replace(year=int(first.value[:4]) + 1).isoformat(), "day", raw)
+    note = "night" if night else "list" if len(values) > 2 else None
+    return _value(first.value, first.granularity, raw, note=note, end=last.value)
 
 
 def _absolute(t: str, raw: str) -> TimeValue | None:
@@ -366,8 +380,7 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
     if t in ("now", "currently", "at present", "at the moment", "right now", "presently"):
         return _value(p.isoformat(), "day", raw, note="present reference")
     if re.fullmatch(r"(?:(?:at|around|about|at around|at about|shortly (?:after|before)|from|by|before|after|"
-                    r"until|between)\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d{2}|dawn|"
-                    r"dusk|daybreak|noon|midday|midnight|sunrise|sunset)(?:\s+(?:local time|gmt|utc|jst))?"
+                    rf"until|between)\s+)?(?:{_CLOCK}|dawn|dusk|daybreak|noon|midday|midnight|sunrise|sunset)"
                     r"(?:\s+(?:and|to)\s+.+)?", t) or re.fullmatch(
             r"(?:(?:earlier|later|early|late) )?(?:(?:in|during|on|through|throughout|that|the same|this|"
             r"earlier that|later that|early that|late that) )?(?:the )?(?:early |late )?"
@@ -411,6 +424,8 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
         n = _number(m[1])
         sign = 1 if m[3] in ("later", "after") else -1
         anchor = p
+        if m[3] in ("before", "after") and _names_what_follows(ctx):  # "a day after the vote on Sunday"
+            return _from_what_follows(ctx, m[2], sign * n, raw)
         if m[3] not in ("ago", "back"):
             found = _anchor(ctx)
             if found is not None:
@@ -424,6 +439,8 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
     if m:
         unit = m[2] or m[3] or m[5]
         sign = -1 if (m[1] == "previous" or m[4] == "before" or m[6] == "earlier") else 1
+        if m[4] and _names_what_follows(ctx):  # "the day after the vote"
+            return _from_what_follows(ctx, unit, sign, raw)
         anchor = _anchor(ctx)
         if anchor is None:
             if m[1] == "next":  # "the next week" with nothing to anchor on is next week
@@ -574,6 +591,26 @@ def _shift(anchor: dt.date, unit: str, n: int, raw: str) -> TimeValue:
     return _value(str(anchor.year + n), "year", raw)
 
 
+def _names_what_follows(ctx: _Ctx) -> bool:
+    """Does the clause go on after the expression ("a day after [the vote]"), rather than end
+    ("... and left a day after.")?"""
+    return bool(ctx.context) and re.match(r"\s*[\"']?\w", ctx.context[ctx.end:]) is not None
+
+
+def _from_what_follows(ctx: _Ctx, unit: str, n: int, raw: str) -> TimeValue:
+    """"a day after X", "two days before X": counted from X's date when the clause dates X."""
+    rest = ctx.context[ctx.end:]
+    stop = re.search(r"[.;!?\n]|,\s+(?:and|but|while)\s", rest)
+    clause_end = ctx.end + (stop.start() if stop else len(rest))
+    for s, e in find_times(ctx.context, ctx.end, clause_end):
+        sub = _Ctx(ctx.published, ctx.context, s, e, False, anchored=False)
+        found = _normalize(ctx.context[s:e], sub)
+        if found is not None and found.value and found.granularity == "day":
+            return _shift(dt.date.fromisoformat(found.value), unit, n, raw)
+    return _value(None, "day" if unit == "day" else unit, raw,
+                  note=f"{raw!r} counts from an event the text does not date here")
+
+
 def _anchor(ctx: _Ctx) -> dt.date | None:
     """The day an anchored expression ("the day before") counts from: the last day-level
     expression before it in the context, else None."""
@@ -692,7 +729,8 @@ def _tense(context: str, start: int, end: int) -> bool | None:
     return None
 
 
-def _is_future(context: str, start: int, end: int) -> bool:
+def is_future(context: str, start: int, end: int) -> bool:
+    """Does the clause around context[start:end] speak of the future ("will send", "is due to")?"""
     return _tense(context, start, end) is True
 
 
@@ -731,8 +769,8 @@ def _week(day: dt.date) -> str:
 
 
 def _value(value: str | None, granularity: str, text: str, mod: str | None = None,
-           note: str | None = None) -> TimeValue:
-    return TimeValue(value=value, granularity=granularity, mod=mod, text=text, note=note)
+           note: str | None = None, end: str | None = None) -> TimeValue:
+    return TimeValue(value=value, granularity=granularity, mod=mod, text=text, note=note, end=end)
 
 
 def _mod(part: str | None) -> str | None:
@@ -772,10 +810,14 @@ def _dateparser(t: str, raw: str, published: dt.date | None) -> TimeValue | None
         return None
     if published is None and not re.search(r"\b\d{4}\b", t):
         return None
+    if re.search(rf"{_CLOCK}|\b{_ZONE}\b", t):
+        return None  # a clock time is its day (the rules), never a date dateparser makes of its digits
     value = dateparser_value(t, published)
     if value is None:
         return None
     value_str, granularity = value
+    if not 1000 <= int(value_str[:4]) <= 2199:
+        return None
     return _value(value_str, granularity, raw)
 
 
@@ -784,8 +826,9 @@ def dateparser_value(text: str, published: dt.date | None) -> tuple[str, str] | 
     Also used by scripts/eval_normalization.py to measure dateparser on its own."""
     try:
         from dateparser.date import DateDataParser
-    except ImportError:  # pragma: no cover - dateparser is optional
-        return None
+    except ImportError as e:  # a broken install must not look like "no date found"
+        raise NormalizationError("dates in formats the rules do not know need the dateparser package "
+                                 "(pip install dateparser), or Normalizer(dateparser=False)") from e
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())

@@ -96,8 +96,9 @@ def _date(value: str | None):  # noqa: ANN202 - tiny helper
     return dt.date.fromisoformat(value) if value else None
 
 
-def eval_places(errors: bool, cities: int, name: str = "places") -> list[tuple[str, str, str]]:
-    docs = _rows(GOLD / f"{name}.jsonl")
+def eval_places(errors: bool, cities: int, name: str = "places", docs: list[dict] | None = None) -> list[tuple[str, str, str]]:
+    """`docs`: {"id", "text", "mentions"} records (default: the gold file `name`)."""
+    docs = _rows(GOLD / f"{name}.jsonl") if docs is None else docs
     started = time.perf_counter()
     resolver = PlaceResolver(Gazetteer(min_city_population=cities).load())
     loaded = time.perf_counter() - started
@@ -106,7 +107,7 @@ def eval_places(errors: bool, cities: int, name: str = "places") -> list[tuple[s
     for d in docs:
         mentions = d["mentions"]
         found = resolver.resolve_document(d["text"], [(m["start"], m["end"]) for m in mentions],
-                                          split_sentences(d["text"]))
+                                          d.get("sentences") or split_sentences(d["text"]))
         for m, p in zip(mentions, found):
             counts["n"] += 1
             country = (p.country if p else None) == m["country"]
@@ -142,15 +143,15 @@ def _actor_key(name: str) -> str:
     return " ".join(w for w in key(name).split() if w != "the")
 
 
-def eval_actors(errors: bool, name: str = "actors") -> list[tuple[str, str, str]]:
-    docs = _rows(GOLD / f"{name}.jsonl")
+def eval_actors(errors: bool, name: str = "actors", docs: list[dict] | None = None) -> list[tuple[str, str, str]]:
+    docs = _rows(GOLD / f"{name}.jsonl") if docs is None else docs
     resolver = ActorResolver(ActorDictionary(), Gazetteer())
     counts: Counter[str] = Counter()
     misses = []
     for d in docs:
         mentions = d["mentions"]
         found = resolver.resolve_document(d["text"], [(m["start"], m["end"], m["role"]) for m in mentions],
-                                          split_sentences(d["text"]))
+                                          d.get("sentences") or split_sentences(d["text"]))
         for m, e in zip(mentions, found):
             counts["n"] += 1
             right = e is not None and _actor_key(e.name) == _actor_key(m["name"])

@@ -36,6 +36,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=2e-3)
     parser.add_argument("--device", default="auto")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: torch's choice)")
+    parser.add_argument("--weight", action="append", default=[], metavar="SOURCE=W",
+                        help="override one loss weight of SOURCE_WEIGHTS, e.g. --weight synthetic=3")
     parser.add_argument("--card", action="store_true",
                         help="only rewrite the model card of --out from its config.json and scores.json")
     parser.add_argument("--recalibrate", action="store_true",
@@ -57,6 +60,8 @@ def main() -> None:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_corpus.py")], check=True)
     gold = ROOT / "corpus" / "gold"
     train_docs, dev_docs, test_docs = (read_gold(gold / f"{s}.jsonl") for s in ("train", "dev", "test"))
+    for d in train_docs:
+        d.meta["source"] = "synthetic"
     real_corpus.gold(out=ROOT / "build" / "real", files=None)
     real = {s: read_gold(ROOT / "build" / "real" / f"{s}.jsonl") for s in ("train", "dev", "test")}
     imported = imported_training_sets()
@@ -67,9 +72,10 @@ def main() -> None:
         d.meta["source"] = "generated"
     print(f"synthetic train {len(train_docs)}, generated {len(generated)}, real train {len(real['train'])}, "
           f"imported {len(imported)}; dev {len(dev_docs)} synthetic + {len(real['dev'])} real documents")
+    weights = {**SOURCE_WEIGHTS, **dict(_weight(w) for w in args.weight)}
     config = TrainConfig(epochs=args.epochs, seed=args.seed, batch_size=args.batch_size,
-                         learning_rate=args.learning_rate, device=args.device,
-                         source_weights=SOURCE_WEIGHTS, select_on="real")
+                         learning_rate=args.learning_rate, device=args.device, threads=args.threads,
+                         source_weights=weights, select_on="real")
     if args.recalibrate:
         from eventx.model import load_model
         from eventx.model.train import calibrate
@@ -107,7 +113,7 @@ def main() -> None:
                            "generated_share": share, "dev": len(dev_docs), "test": len(test_docs),
                            "train_real": len(real["train"]), "dev_real": len(real["dev"]),
                            "test_real": len(real["test"]), "train_imported": len(imported),
-                           "source_weights": SOURCE_WEIGHTS}
+                           "source_weights": config.source_weights}
     model.extra["scores"] = {split: {"strict": s["strict"], "macro_f1": s["macro_f1"],
                                      "attributes": s["attributes"]} for split, s in scores.items()}
     model.extra["environment"] = {"torch": torch.__version__, "python": platform.python_version(),
@@ -120,8 +126,16 @@ def main() -> None:
 
 
 # Loss weight per source: real text counts most, imported sets (other guidelines) least.
-SOURCE_WEIGHTS = {"m2e2": 2.0, "re3d": 2.0, "wikipedia_current_events": 2.0, "generated": 0.5,
-                  "wikievents": 0.5, "rams": 0.5, "geneva": 0.3}
+SOURCE_WEIGHTS = {"m2e2": 2.0, "re3d": 2.0, "wikipedia_current_events": 2.0, "zelensky_addresses_2022": 2.0,
+                  "synthetic": 2.0, "generated": 1.0, "wikievents": 0.5, "rams": 0.5, "geneva": 0.3}
+
+
+def _weight(text: str) -> tuple[str, float]:
+    source, _, value = text.partition("=")
+    try:
+        return source, float(value)
+    except ValueError:
+        raise SystemExit(f"--weight {text!r}: expected SOURCE=NUMBER, e.g. synthetic=3") from None
 
 
 def imported_training_sets() -> list:

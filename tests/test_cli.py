@@ -85,3 +85,17 @@ def test_import_writes_gold_that_validates_and_reports_unmapped(tmp_path):
 def test_import_of_an_unknown_format_is_one_line(tmp_path):
     result = runner.invoke(app, ["import", str(tmp_path), "--format", "nope", "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2 and "unknown import format 'nope'" in result.output
+
+
+def test_no_dateline_leaves_events_without_a_time_expression_undated(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n20220712\nhttps://x.org\nRussian jets entered Latvian airspace, the army said.\n")
+    sources = {}
+    for flag in ("--dateline", "--no-dateline"):
+        out = tmp_path / f"{flag}.jsonl"
+        result = runner.invoke(app, ["extract", str(article), "-o", str(out), "--model", "baseline", flag])
+        assert result.exit_code == 0, result.output
+        doc = Document.model_validate_json(out.read_text().splitlines()[0])
+        assert doc.events
+        sources[flag] = {ev.time.source if ev.time else None for ev in doc.events}
+    assert sources["--dateline"] == {"publication"} and sources["--no-dateline"] == {None}

@@ -95,9 +95,48 @@ def test_anchored_expressions_count_from_the_context() -> None:
     assert v is not None and v.value == "2023-03-05"
 
 
-def test_ranges_and_durations() -> None:
-    assert normalize("on 13-14 April", dt.date(2024, 5, 14)).value == "2024-W15"
-    assert normalize("between February 3 and February 14", dt.date(2016, 2, 17)).value == "2016-02"
+@pytest.mark.parametrize(("text", "published", "value", "end"), [
+    ("on 13-14 April", "2024-05-14", "2024-04-13", "2024-04-14"),
+    ("September 9-10", "2025-09-12", "2025-09-09", "2025-09-10"),
+    ("the night of September 9-10", "2025-09-12", "2025-09-09", "2025-09-10"),
+    ("on the night of 9-10 September", "2025-09-12", "2025-09-09", "2025-09-10"),
+    ("between March 3 and 5", "2024-03-10", "2024-03-03", "2024-03-05"),
+    ("between February 3 and February 14", "2016-02-17", "2016-02-03", "2016-02-14"),
+    ("from December 30 to January 2", "2025-01-05", "2024-12-30", "2025-01-02"),
+    ("between 2014 and 2016", "2022-07-12", "2014", "2016"),
+    ("2014-16", "2022-07-12", "2014", "2016"),
+])
+def test_a_range_is_its_first_day_with_an_end(text: str, published: str, value: str, end: str) -> None:
+    v = normalize(text, published)
+    assert v is not None and (v.value, v.end) == (value, end)
+    assert v.granularity == ("year" if len(value) == 4 else "day")
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("0229 GMT", "The missile struck at 11:29 a.m. (0229 GMT), officials said."),
+    ("at 11:29 a.m. (0229 GMT)", "The missile struck at 11:29 a.m. (0229 GMT), officials said."),
+    ("at 1400 GMT", "The ceasefire took effect at 1400 GMT."),
+    ("0600 hours", "Shelling resumed at 0600 hours."),
+    ("at 23:40 local time (2040 GMT)", "The drone was shot down at 23:40 local time (2040 GMT)."),
+])
+def test_a_clock_time_is_its_day_never_a_year(text: str, context: str) -> None:
+    v = normalize(text, "2022-07-12", context=context)
+    assert v is not None and v.value == "2022-07-12" and v.granularity == "day"
+    dated = normalize(text, "2022-07-12", context="On Sunday, July 10, " + context)
+    assert dated is not None and dated.value == "2022-07-10"
+
+
+def test_a_day_after_counts_from_what_follows_when_the_text_dates_it() -> None:
+    context = "Iran fired drones a day after the US president warned on Monday."
+    v = normalize("a day after", "2024-04-17", context=context)
+    assert v is not None and v.value == "2024-04-16"
+    v = normalize("two days before", "2024-04-17", context="Troops left two days before the vote on April 14.")
+    assert v is not None and v.value == "2024-04-12"
+    undated = normalize("a day after", "2024-04-17", context="Iran fired drones a day after the US warned.")
+    assert undated is not None and undated.value is None and "does not date" in (undated.note or "")
+
+
+def test_durations_and_vague_expressions_date_nothing() -> None:
     duration = normalize("for three hours", TUESDAY)
     assert duration is not None and duration.value == "PT3H" and duration.granularity == "unknown"
     vague = normalize("in recent days", TUESDAY)

@@ -168,14 +168,14 @@ class EventxExtractor:
 
     def __init__(self, model: str | None = None, ontology: str | None = None, fields: dict[str, Any] | None = None,
                  batch_size: int = 16, threads: int | None = None, names: list[str] | None = None,
-                 precision: str = "auto") -> None:
+                 precision: str = "auto", dateline: bool = True) -> None:
         if threads:
             for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ[var] = str(threads)
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import eventx
 
-        self.nlp = eventx.load(model, ontology=ontology, precision=precision, device="auto")
+        self.nlp = eventx.load(model, ontology=ontology, precision=precision, device="auto", dateline=dateline)
         if threads and model != eventx.BASELINE:
             import torch
 
@@ -254,7 +254,8 @@ def _use_gpu(model: str | None) -> bool:
 
 def extract(ds: ray.data.Dataset, *, model: str | None = None, ontology: str | None = None,
             fields: Fields | None = None, workers: int = 1, threads: int | None = None, batch_size: int = 16,
-            names: list[str] | None = None, rows_per_batch: int = 256, precision: str = "auto") -> ray.data.Dataset:
+            names: list[str] | None = None, rows_per_batch: int = 256, precision: str = "auto",
+            dateline: bool = True) -> ray.data.Dataset:
     """`ds` with events: a map_batches stage on a pool of `workers` actors, each with the model."""
     ray = _ray()
     fields = fields or Fields()
@@ -266,7 +267,7 @@ def extract(ds: ray.data.Dataset, *, model: str | None = None, ontology: str | N
     return ds.map_batches(
         EventxExtractor,
         fn_constructor_kwargs={"model": model, "ontology": ontology, "batch_size": batch_size,
-                               "threads": threads, "names": names, "precision": precision,
+                               "threads": threads, "names": names, "precision": precision, "dateline": dateline,
                                "fields": asdict(Fields(**{**asdict(fields), "extra": tuple(fields.extra)}))},
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, workers)),
         batch_size=rows_per_batch, batch_format="pyarrow", num_cpus=threads, num_gpus=1 if gpu else 0,
@@ -302,7 +303,7 @@ def connect(address: str | None, num_cpus: int | None = None) -> bool:
 
 def extract_files(files: list[Path], fields: Fields | None = None, *, model: str | None = None,
                   ontology: str | None = None, workers: int = 1, threads: int | None = None,
-                  batch_size: int = 16, address: str | None = None, precision: str = "auto",
+                  batch_size: int = 16, address: str | None = None, precision: str = "auto", dateline: bool = True,
                   skip_through: tuple[int, int] | None = None) -> Iterator[tuple[int, int, Document | Reject]]:
     """(file index, position, record) for every input record, extracted on Ray, in input order."""
     ray = _ray()
@@ -319,7 +320,8 @@ def extract_files(files: list[Path], fields: Fields | None = None, *, model: str
     try:
         names = [str(p) for p in files]
         ds = extract(read_files(names, skip_through), model=model, ontology=ontology, fields=fields,
-                     workers=workers, threads=threads, batch_size=batch_size, names=names, precision=precision)
+                     workers=workers, threads=threads, batch_size=batch_size, names=names, precision=precision,
+                     dateline=dateline)
         try:
             for table in ds.iter_batches(batch_format="pyarrow", batch_size=None):
                 yield from rows_to_items(table)
