@@ -125,9 +125,12 @@ def main() -> None:
     print(f"saved {args.out} after {minutes:.1f} minutes")
 
 
-# Loss weight per source: real text counts most, imported sets (other guidelines) least.
+# Loss weight per source. Our synthetic corpus is small (195 documents, 651 inputs against 2,112 of
+# real text) but written to the guideline: weight 4 keeps about a third of the loss on it, so the
+# model does not trade our prose for real text. Real text 2, templates 1, imported sets (other
+# guidelines) least.
 SOURCE_WEIGHTS = {"m2e2": 2.0, "re3d": 2.0, "wikipedia_current_events": 2.0, "zelensky_addresses_2022": 2.0,
-                  "synthetic": 2.0, "generated": 1.0, "wikievents": 0.5, "rams": 0.5, "geneva": 0.3}
+                  "synthetic": 4.0, "generated": 1.0, "wikievents": 0.5, "rams": 0.5, "geneva": 0.3}
 
 
 def _weight(text: str) -> tuple[str, float]:
@@ -188,7 +191,8 @@ def write_card(out: Path) -> None:
 
 # Scores of earlier models on the same sets, kept to show before and after (scripts/evaluate_real.py --json).
 EARLIER = {"the lexicon baseline": "baseline.json",
-           "the previous default model (trained on synthetic text only, commit c889a92)": "previous_model.json"}
+           "the default model trained on synthetic text only (commit c889a92)": "previous_model.json",
+           "the first default model trained on real text too (commit a93e3d8)": "first_real_model.json"}
 
 
 def model_card(model, scores: dict, by_text: dict, config, minutes: float) -> str:

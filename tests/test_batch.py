@@ -92,7 +92,7 @@ def test_killed_run_resumes_to_the_clean_result(tmp_path, sig, workers):
     proc = subprocess.Popen([*CLI, *args, "-o", str(out)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 90
-    while not (out / STATE_DIR / "part-00002.json").exists():
+    while len(list((out / STATE_DIR).glob("part-*.json"))) < 3:  # any three: two workers finish out of order
         assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
         time.sleep(0.05)
     proc.send_signal(sig)
