@@ -151,12 +151,16 @@ class Normalizer:
         """The publication day, for an event the text gives no time of its own: a same-day report
         ("the military downed the balloon") happened on the day of publication or just before."""
         if (doc.published is None or event.sentence is None or event.modality == "hypothetical"
-                or event.polarity == "negative" or times_of(event)):
+                or event.polarity == "negative"):
             return None
         s = doc.sentences[event.sentence]
         sentence = doc.text[s.start:s.end]
         at = event.trigger.start - s.start
-        if _OLDER.search(sentence) or is_future(sentence, at, at + len(event.trigger.text)):
+        if event.type == "STATEMENT":  # what is said may be older; only the reporting clause counts
+            lo, hi = max(0, at - 40), min(len(sentence), at + len(event.trigger.text) + 40)
+            if _OLDER.search(sentence[lo:hi]):
+                return None
+        elif times_of(event) or _OLDER.search(sentence) or is_future(sentence, at, at + len(event.trigger.text)):
             return None
         return TimeValue(value=doc.published.isoformat(), granularity="day", text=None, source="publication",
                          note="no time expression of its own: the publication date (dateline convention)")

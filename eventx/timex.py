@@ -218,19 +218,40 @@ def _rules(t: str, raw: str, ctx: _Ctx) -> TimeValue | None:  # noqa: C901 - one
     if m and p is not None:  # the corpus convention: the calendar unit before publication
         shifted = _shift(p, m[1], -1, raw)
         return shifted.model_copy(update={"note": f"the {m[1]} before publication"})
-    if re.fullmatch(r"recently|lately|soon|shortly|now|currently|at present|previously|these days|"
+    m = re.fullmatch(rf"(?:more than |nearly |almost |about |some |at least |over )?{_NUM} (hour|minute|day|week|month|year)s?"
+                     r"(?: long)?", t)
+    if m and not (len(m[1]) == 4 and m[2] == "hour"):  # "five years", "90 minutes" ("0600 hours" is a clock)
+        n = _number(m[1])
+        code = f"PT{n}{_UNIT[m[2]]}" if m[2] in ("hour", "minute") else f"P{n}{_UNIT[m[2]]}"
+        return _value(code, "unknown", raw, note="duration, not a point in time")
+    if re.fullmatch(r"now|currently|at present|right now|presently|at the moment", t):
+        return _value(p.isoformat() if p else None, "day", raw,
+                      note="present reference" if p else "present reference and no publication date")
+    if re.fullmatch(r"recently|lately|soon|shortly|previously|these days|"
                     r"in recent (?:days|weeks|months|years)|in the (?:coming|next few|past few|last few|"
                     r"coming few|next) (?:days|weeks|months|years)|(?:in )?the (?:near|distant) future|"
                     r"in the past|at the time|at some point|some time|sometime", t):
         return _value(None, "unknown", raw, note=f"vague expression {raw!r}: no specific date")
 
-    # holidays with fixed dates
+    # holidays: Easter's, counted from Easter Sunday, then those with fixed dates
+    m = re.fullmatch(r"(?:on )?(palm sunday|maundy thursday|holy thursday|good friday|holy saturday|easter sunday|"
+                     r"easter monday|easter)", t)
+    if m:
+        if p is None:
+            return _unresolved(raw, "day")
+        offset = {"palm sunday": -7, "maundy thursday": -3, "holy thursday": -3, "good friday": -2,
+                  "holy saturday": -1, "easter monday": 1}.get(m[1], 0)
+        day = _easter(p.year) + dt.timedelta(days=offset)
+        if ctx.future and day < p - dt.timedelta(days=1) or not ctx.future and day > p + dt.timedelta(days=7):
+            day = _easter(p.year + (1 if ctx.future else -1)) + dt.timedelta(days=offset)
+        return _value(day.isoformat(), "day", raw)
     m = re.fullmatch(r"(?:on )?(christmas day|christmas eve|christmas|new year's eve|new year's day|new year|"
-                     r"victory day|orthodox christmas|may day|armistice day)", t)
+                     r"victory day|orthodox christmas|may day|armistice day|international workers'? day|"
+                     r"labou?r day|workers'? day)", t)
     if m:
         month, day = {"christmas eve": (12, 24), "new year's eve": (12, 31), "victory day": (5, 9),
-                      "orthodox christmas": (1, 7), "may day": (5, 1), "armistice day": (11, 11)}.get(
-            m[1], (1, 1) if m[1].startswith("new year") else (12, 25))
+                      "orthodox christmas": (1, 7), "armistice day": (11, 11)}.get(
+            m[1], (1, 1) if m[1].startswith("new year") else (12, 25) if m[1].startswith("christmas") else (5, 1))
         if p is None:
             return _unresolved(raw, "day")
         return _day_without_year(month, day, raw, ctx)
@@ -400,6 +421,14 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
         if d is None:
             return _value(found.value[:4], "year", raw)
         return _shift(d, m[1], 0, raw)
+    m = re.fullmatch(r"(?:so far|earlier|until now) (?:this|in) (week|month|year)|(?:all|mid)(week)", t)
+    if m:
+        mod = "MID" if t == "midweek" else None
+        found = _relative(f"this {m[1] or m[2]}", raw, ctx, p)
+        return found.model_copy(update={"mod": mod}) if found else None
+    m = re.fullmatch(r"overnight (?:on |into |to )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
+    if m:
+        return _relative(m[1], raw, ctx, p)
     m = re.fullmatch(r"(?:through|throughout|during|for the rest of) the (week|month|year)", t)
     if m:
         return _relative(f"this {m[1]}", raw, ctx, p)
@@ -565,6 +594,19 @@ def _season(p: dt.date, code: str, shift: int, raw: str, ctx: _Ctx, *, explicit:
     elif not explicit and not ctx.future and not started:
         year -= 1
     return _value(str(year), "year", raw, note=f"season {code} of {year}")
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _first_day(value: str) -> dt.date | None:
@@ -810,6 +852,8 @@ def _dateparser(t: str, raw: str, published: dt.date | None) -> TimeValue | None
         return None
     if published is None and not re.search(r"\b\d{4}\b", t):
         return None
+    if not re.search(rf"\d{{4}}|\b{_MONTH}\b|\d[/.-]\d", t):
+        return None  # "17 days", "135 days": dateparser would count them back from publication
     if re.search(rf"{_CLOCK}|\b{_ZONE}\b", t):
         return None  # a clock time is its day (the rules), never a date dateparser makes of its digits
     value = dateparser_value(t, published)

@@ -228,6 +228,10 @@ def main() -> None:
                     for row in eval_actors(args.errors, path.stem)])
     if not args.no_corpus:
         rows += eval_corpus_times()
+    print_table(rows)
+
+
+def print_table(rows: list[tuple[str, str, str]]) -> None:
     print("| measure | value | notes |")
     print("|---|---|---|")
     for name, value, note in rows:

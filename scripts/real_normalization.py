@@ -16,6 +16,7 @@ joins them with the M2E2 and re3d texts and prints, as Markdown:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -31,8 +32,8 @@ from eventx.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 GOLD = ROOT / "corpus" / "normalization" / "real"
-LABELS = {"time": ("value", "granularity", "mod", "end", "note"),
-          "event_date": ("value", "basis", "note"),
+LABELS = {"time": ("value", "granularity", "mod", "end"),
+          "event_date": ("value", "basis"),
           "place": ("role", "name", "kind", "country", "region", "geonames_id"),
           "actor": ("role", "name", "kind", "country")}
 
@@ -100,7 +101,8 @@ def joined(kind: str, docs: dict[str, Document]) -> dict[str, tuple[Document, li
         if standoff.text_hash(doc.text) != row["sha1"]:
             raise SystemExit(f"{row['doc']}: text changed since annotation (SHA-1 differs)")
         if doc.id not in out:
-            out[doc.id] = (doc.model_copy(update={"published": row["published"]}), [])
+            published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+            out[doc.id] = (doc.model_copy(update={"published": published}), [])
         out[doc.id][1].append(row)
     return out
 
@@ -120,6 +122,7 @@ def score_times(docs: dict[str, Document], errors: bool) -> list[tuple[str, str,
             right = value == row["value"] and (row["value"] is not None or note is not None)
             counts["n"] += 1
             counts["right"] += right
+            counts["right_or_both_null"] += right or (value is None and row["value"] is None)
             if row["end"] is not None and row["value"] is not None:
                 counts["ranges"] += 1
                 counts["range_right"] += right and end == row["end"]
@@ -128,7 +131,10 @@ def score_times(docs: dict[str, Document], errors: bool) -> list[tuple[str, str,
     if errors:
         print("time misses:\n" + "\n".join(misses))
     return [("real time expressions: value exact", _pct(counts["right"], counts["n"]),
-             f"{counts['n']} expressions in {len(joined('time', docs))} M2E2 articles"),
+             f"{counts['n']} expressions in {len(joined('time', docs))} M2E2 articles; a null gold value "
+             "needs a null value with a note"),
+            ("real time expressions: value exact, null = null", _pct(counts["right_or_both_null"], counts["n"]),
+             "a null gold value is right when we give no value, note or not"),
             ("real time ranges: value and end exact", _pct(counts["range_right"], counts["ranges"]),
              f"{counts['ranges']} ranges")]
 
@@ -191,10 +197,7 @@ def score(errors: Annotated[bool, typer.Option(help="print every miss")] = False
     rows = score_times(docs, errors) + score_event_dates(docs, model, errors)
     rows += eval_normalization.eval_places(errors, cities, "real places", _mention_docs("place", docs))
     rows += eval_normalization.eval_actors(errors, "real actors", _mention_docs("actor", docs))
-    print("| measure | value | notes |")
-    print("|---|---|---|")
-    for name, value, note in rows:
-        print(f"| {name} | {value} | {note} |")
+    eval_normalization.print_table(rows)
 
 
 if __name__ == "__main__":

@@ -81,3 +81,27 @@ def test_data_card_counts_match_the_records():
     card = (ROOT / "docs" / "data.md").read_text()
     for line in printed.getvalue().splitlines():
         assert line in card, line
+
+
+NORMALIZATION = ROOT / "corpus" / "normalization" / "real"
+NORMALIZATION_LABELS = {"time": {"value", "granularity", "mod", "end"}, "event_date": {"value", "basis", "expression"},
+                        "place": {"role", "name", "kind", "country", "region", "geonames_id"},
+                        "actor": {"role", "name", "kind", "country"}}
+
+
+def test_normalization_gold_is_stand_off_and_as_large_as_documented():
+    rows = [json.loads(line) for p in sorted(NORMALIZATION.glob("*.jsonl")) for line in p.read_text().splitlines()]
+    counts = Counter(r["set"] for r in rows)
+    assert counts == {"time": 1139, "event_date": 401, "place": 501, "actor": 2455}  # docs/normalization.md
+    for r in rows:
+        assert set(r) - NORMALIZATION_LABELS[r["set"]] == {"doc", "sha1", "set", "span", "published"}
+        start, end = r["span"]
+        assert isinstance(start, int) and isinstance(end, int) and start < end
+
+
+def test_normalization_gold_joins_with_its_texts(shared_texts):
+    real = script("real_normalization")  # refuses a text whose SHA-1 changed
+    docs = real.texts()
+    for kind in ("time", "event_date", "place", "actor"):
+        for doc, rows in real.joined(kind, docs).values():
+            assert all(0 <= r["span"][0] < r["span"][1] <= len(doc.text) for r in rows)
