@@ -67,7 +67,7 @@ _ANAPHORS = {  # "the airfield" refers back to the last place of a compatible ki
 _DIRECTIONS = (r"(?:(?:far|extreme)[- ])?(?:north|south|east|west|central|north-east|north-west|south-east|south-west|"
                r"northeast|northwest|southeast|southwest)(?:ern)?|eastern|western|northern|southern|central|mainland|"
                r"occupied|russian-occupied|russian-held|russian-controlled|separatist-held|rebel-held|disputed|"
-               r"neighbouring|neighboring|nearby|breakaway|coastal|frontline|front-line|annexed")
+               r"neighbouring|neighboring|nearby|breakaway|coastal|frontline|front-line|annexed|downtown|uptown")
 _LEADING = re.compile(r"^(?:(?:in|into|inside|over|near|at|to|from|along|across|off|outside|towards?|toward|around|"
                       r"through|on|of|within|the|a|an|its|their|his|her|our|this|that|these|those|whole|entire|all|"
                       r"parts of|part of|much of|the rest of)\s+)+", re.IGNORECASE)
@@ -606,6 +606,8 @@ class PlaceResolver:
             score += 0.5 * math.log10(entry.population + 10)
         if entry.kind == "region" and entry.source == "geonames":  # a US state
             score = _KIND_PRIOR["state"] + (4.5 if self._regions.get(entry.name) else 0.0)
+            if primary and key(p.core) == key(entry.name):
+                score += 1.5  # "Indiana", "Virginia": the state, not a small town of its name
         score += 0.3 if primary else 0.0  # GeoNames' alternate names hold the English exonyms ("Odessa")
         if entry.source == "eventx" and primary:
             score += 1.5  # our own table names it deliberately (Kinmen the island, not the town of Jincheng)

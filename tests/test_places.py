@@ -94,3 +94,11 @@ def test_user_place_file_adds_aliases(tmp_path, monkeypatch) -> None:
     gaz = Gazetteer(min_city_population=15000)
     entries = gaz.lookup("Zyabrovka air base")
     assert [(e.name, e.kind, e.country) for e, _ in entries] == [("Zyabrovka airfield", "airfield", "BY")]
+
+
+def test_a_us_state_beats_a_small_town_of_its_name_and_downtown_is_the_city() -> None:
+    resolver = PlaceResolver(Gazetteer(min_city_population=5000))  # holds the towns Indiana and Virginia
+    text = "The cult leader was born in Indiana and later moved to Virginia. Protesters marched in downtown Chicago."
+    indiana, virginia, chicago = resolve(resolver, text, "Indiana", "Virginia", "downtown Chicago")
+    assert (indiana.kind, indiana.name) == ("region", "Indiana") and (virginia.kind, virginia.name) == ("region", "Virginia")
+    assert (chicago.name, chicago.kind, chicago.country) == ("Chicago", "city", "US")
