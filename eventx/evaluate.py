@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventx.errors import InputError
+from eventx.importers import annotated_types
 from eventx.records import Document
 
 if TYPE_CHECKING:
@@ -219,10 +220,9 @@ def _scored_types(doc: Document, gold: Document) -> Document:
         spans = [(e.trigger.start, e.trigger.end) for e in gold.events]
         events = [e for e in doc.events if any(e.trigger.start < b and a < e.trigger.end for a, b in spans)]
         return doc.model_copy(update={"events": events})
-    listed = gold.meta.get("annotated_types")
-    if listed is None:
+    keep = annotated_types(gold)
+    if keep is None:
         return doc
-    keep = set(listed.split())
     return doc.model_copy(update={"events": [e for e in doc.events if e.type in keep]})
 
 

@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eventx.actors import ACTOR_ROLES, ActorDictionary, ActorResolver
 from eventx.errors import EventxError, NormalizationError
 from eventx.places import Gazetteer, PlaceResolver
 from eventx.records import Argument, Document, Entity, Event, Place, Span, TimeValue
-from eventx.timex import find_times, is_future, normalize
+from eventx.text import sentence_index
+from eventx.timex import count_of, find_times, is_future, normalize
 
 PLACE_ROLES = ("location", "facility", "origin", "target")
 _LOCATION_ORDER = ("location", "facility", "target", "origin")
@@ -57,7 +58,6 @@ _DEICTIC = re.compile(r"(?i)^(?:today|tonight|yesterday|tomorrow|this (?:morning
 _SPEECH = re.compile(r"(?i)\b(?:said|says|told|tells|stated|wrote|writes|declared|announced|added|tweeted|posted|"
                      r"statement|remarks|address(?:ed)?)\b")
 _ANCHOR_PHRASE = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d+) (day|week)s? (after|before)\s+(?=\w)")
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 class Normalizer:
@@ -147,7 +147,8 @@ class Normalizer:
             if event.time is not None and event.time.value is not None:
                 event.time.confidence = TIME_CONFIDENCE[event.time.source]
 
-    def _dateline(self, doc: Document, event: Event, times_of) -> TimeValue | None:  # noqa: ANN001
+    def _dateline(self, doc: Document, event: Event,
+                  times_of: Callable[[Event], list[tuple[int, int]]]) -> TimeValue | None:
         """The publication day, for an event the text gives no time of its own: a same-day report
         ("the military downed the balloon") happened on the day of publication or just before."""
         if (doc.published is None or event.sentence is None or event.modality == "hypothetical"
@@ -170,7 +171,7 @@ class Normalizer:
         for i, s in enumerate(doc.sentences):
             sentence = doc.text[s.start:s.end]
             for m in _ANCHOR_PHRASE.finditer(sentence):
-                n = int(m[1]) if m[1].isdigit() else _COUNT[m[1].lower()]
+                n = count_of(m[1].lower())
                 days = n * (7 if m[2].lower() == "week" else 1) * (1 if m[3].lower() == "after" else -1)
                 stop = re.search(r"[.;!?]|,\s", sentence[m.end():])
                 lo, hi = s.start + m.end(), s.start + m.end() + (stop.start() if stop else len(sentence) - m.end())
@@ -204,7 +205,7 @@ class Normalizer:
         """The text that anchors an expression: its sentence and the one before."""
         idx = event.sentence
         if idx is None or idx >= len(doc.sentences) or not (doc.sentences[idx].start <= start < doc.sentences[idx].end):
-            idx = next((i for i, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
+            idx = sentence_index(doc.sentences, start)
         if idx is None:
             lo = max(0, start - 200)
             return doc.text[lo:start + 200], lo
@@ -214,9 +215,8 @@ class Normalizer:
     def time_of(self, doc: Document, start: int, end: int) -> TimeValue | None:
         """The value of the time expression doc.text[start:end], read in its document (its
         sentence and the one before, the statement that quotes it)."""
-        sentence = next((i for i, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
         probe = Event(id="probe", type="", trigger=Span(text=doc.text[start:end], start=start, end=end),
-                      sentence=sentence)
+                      sentence=sentence_index(doc.sentences, start))
         return self._time(doc, start, end, probe)
 
     def _time(self, doc: Document, start: int, end: int, event: Event) -> TimeValue | None:
@@ -233,9 +233,10 @@ class Normalizer:
         date of the statement that quotes it when its reporting clause gives one."""
         if not _DEICTIC.match(doc.text[start:end].strip()):
             return doc.published
-        s = next((s for s in doc.sentences if s.start <= start < s.end), None)
-        if s is None:
+        idx = sentence_index(doc.sentences, start)
+        if idx is None:
             return doc.published
+        s = doc.sentences[idx]
         sentence, at = doc.text[s.start:s.end], start - s.start
         quotes = [m.start() for m in re.finditer(r"[\"\u201c\u201d]", sentence)]
         before = [q for q in quotes if q < at]

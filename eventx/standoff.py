@@ -37,6 +37,15 @@ def whole_words(text: str, needle: str, lo: int = 0, hi: int | None = None) -> l
     return [m.start() for m in pattern.finditer(text, lo, hi)]
 
 
+def nth_in_sentence(doc: Document, sentence: int, words: str, nth: int = 0) -> int | None:
+    """Start of the `nth` whole-word occurrence of `words` in sentence `sentence` of `doc`, or None."""
+    if not words or not 0 <= sentence < len(doc.sentences):
+        return None
+    s = doc.sentences[sentence]
+    hits = whole_words(doc.text, words, s.start, s.end)
+    return hits[nth] if len(hits) > nth else None
+
+
 @dataclass
 class Resolution:
     events: list[Event] = field(default_factory=list)
@@ -60,12 +69,10 @@ def resolve(doc: Document, authored: Iterable[dict[str, Any]], ontology: Ontolog
             continue
         s = doc.sentences[sent]
         trig = str(ev.get("trigger") or "")
-        hits = whole_words(text, trig, s.start, s.end) if trig else []
-        nth = int(ev.get("trigger_nth", 0))
-        if len(hits) <= nth:
+        t0 = nth_in_sentence(doc, sent, trig, int(ev.get("trigger_nth", 0)))
+        if t0 is None:
             out.problems.append(f"{where}: trigger not found as whole words in sentence {sent}")
             continue
-        t0 = hits[nth]
         trigger = Span(text=trig, start=t0, end=t0 + len(trig))
         arguments = []
         for arg in ev.get("arguments", []):

@@ -210,10 +210,7 @@ def _rules(t: str, raw: str, ctx: _Ctx) -> TimeValue | None:  # noqa: C901 - one
     m = re.fullmatch(rf"(?:for|over|during|in|within)?\s*(?:the )?(?:past|last|next|previous|coming)?\s*{_NUM}"
                      r" (hour|minute|day|week|month|year)s?", t)
     if m and (t.startswith(("for ", "over ", "during ", "within ")) or re.search(r"\b(past|last|previous)\b", t)):
-        n = _number(m[1])
-        unit = m[2]
-        code = f"PT{n}{_UNIT[unit]}" if unit in ("hour", "minute") else f"P{n}{_UNIT[unit]}"
-        return _value(code, "unknown", raw, note="duration, not a point in time")
+        return _duration(m[1], m[2], raw)
     m = re.fullmatch(r"(?:over|during|in|for|within)? ?the (?:past|last|previous) (week|month|year)", t)
     if m and p is not None:  # the corpus convention: the calendar unit before publication
         shifted = _shift(p, m[1], -1, raw)
@@ -221,9 +218,7 @@ def _rules(t: str, raw: str, ctx: _Ctx) -> TimeValue | None:  # noqa: C901 - one
     m = re.fullmatch(rf"(?:more than |nearly |almost |about |some |at least |over )?{_NUM} (hour|minute|day|week|month|year)s?"
                      r"(?: long)?", t)
     if m and not (len(m[1]) == 4 and m[2] == "hour"):  # "five years", "90 minutes" ("0600 hours" is a clock)
-        n = _number(m[1])
-        code = f"PT{n}{_UNIT[m[2]]}" if m[2] in ("hour", "minute") else f"P{n}{_UNIT[m[2]]}"
-        return _value(code, "unknown", raw, note="duration, not a point in time")
+        return _duration(m[1], m[2], raw)
     if re.fullmatch(r"now|currently|at present|right now|presently|at the moment", t):
         return _value(p.isoformat() if p else None, "day", raw,
                       note="present reference" if p else "present reference and no publication date")
@@ -397,9 +392,7 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
     if t in ("the day before yesterday",):
         return _value((p - dt.timedelta(days=2)).isoformat(), "day", raw)
 
-    # the present, and times of day that belong to the day in context (else the publication day)
-    if t in ("now", "currently", "at present", "at the moment", "right now", "presently"):
-        return _value(p.isoformat(), "day", raw, note="present reference")
+    # times of day belong to the day in context (else the publication day); "now" is read in _rules
     if re.fullmatch(r"(?:(?:at|around|about|at around|at about|shortly (?:after|before)|from|by|before|after|"
                     rf"until|between)\s+)?(?:{_CLOCK}|dawn|dusk|daybreak|noon|midday|midnight|sunrise|sunset)"
                     r"(?:\s+(?:and|to)\s+.+)?", t) or re.fullmatch(
@@ -450,7 +443,7 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
     # N units ago (publication-anchored) / N units earlier, later (anchored on the context)
     m = re.fullmatch(rf"{_NUM} (day|week|month|year)s? (ago|earlier|later|before|after|back)", t)
     if m:
-        n = _number(m[1])
+        n = count_of(m[1])
         sign = 1 if m[3] in ("later", "after") else -1
         anchor = p
         if m[3] in ("before", "after") and _names_what_follows(ctx):  # "a day after the vote on Sunday"
@@ -462,7 +455,7 @@ def _relative(t: str, raw: str, ctx: _Ctx, p: dt.date) -> TimeValue | None:  # n
         return _shift(anchor, m[2], sign * n, raw)
     m = re.fullmatch(rf"in {_NUM} (day|week|month|year)s?(?: time)?", t)
     if m:
-        return _shift(p, m[2], _number(m[1]), raw)
+        return _shift(p, m[2], count_of(m[1]), raw)
     m = re.fullmatch(r"(?:the )?(?:(previous|following|next) (day|week|month)|(day|week) (before|after)|"
                      r"a (day|week) (earlier|later))", t)
     if m:
@@ -801,7 +794,14 @@ def _unresolved(raw: str, granularity: str) -> TimeValue:
     return _value(None, granularity, raw, note=f"relative expression {raw!r} and no publication date")
 
 
-def _number(word: str) -> int:
+def _duration(count: str, unit: str, raw: str) -> TimeValue:
+    n = count_of(count)
+    code = f"PT{n}{_UNIT[unit]}" if unit in ("hour", "minute") else f"P{n}{_UNIT[unit]}"
+    return _value(code, "unknown", raw, note="duration, not a point in time")
+
+
+def count_of(word: str) -> int:
+    """A count written in digits or words: "3", "three", "a", "a few"."""
     return int(word) if word.isdigit() else _NUMBERS[word]
 
 

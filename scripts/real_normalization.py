@@ -45,11 +45,8 @@ def texts() -> dict[str, Document]:
 
 
 def _place(doc: Document, sentence: int, words: str, nth: int) -> tuple[int, int] | None:
-    if not 0 <= sentence < len(doc.sentences) or not words:
-        return None
-    s = doc.sentences[sentence]
-    hits = standoff.whole_words(doc.text, words, s.start, s.end)
-    return (hits[nth], hits[nth] + len(words)) if len(hits) > nth else None
+    start = standoff.nth_in_sentence(doc, sentence, words, nth)
+    return None if start is None else (start, start + len(words))
 
 
 @app.command("standoff")

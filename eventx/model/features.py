@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventx import importers
 from eventx.model.encoder import case_class
 from eventx.ontology import Ontology
 from eventx.records import Document, Sentence
@@ -183,10 +184,8 @@ def _tag(tags: list[int], span: tuple[int, int], b_index: int) -> bool:
 
 def annotated_types(doc: Document, labels: Labels) -> set[str]:
     """The types `doc` annotates in full (`Document.meta`, set by the importers); all by default."""
-    if doc.meta.get("annotation") == "partial":
-        return set()
-    listed = doc.meta.get("annotated_types")
-    return set(labels.event_types) if listed is None else set(listed.split())
+    listed = importers.annotated_types(doc)
+    return set(labels.event_types) if listed is None else listed
 
 
 def _label(feat: Feature, doc: Document, sentences: list[int], labels: Labels) -> None:
